@@ -1,0 +1,62 @@
+# Passerelles — every set-up step a fresh clone needs. `make run` and `make test` are the contract.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PYTEST_ARGS ?=
+
+.PHONY: run test quality demo bench messages install install-dev clean-db lock help
+
+help:
+	@echo "make run    — installe, charge les données de démonstration et sert le site (PORT=$(PORT))"
+	@echo "make test   — installe ce qu'il faut aux tests et lance toute la suite"
+	@echo "make quality, make demo, make bench, make messages, make lock"
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@PYBIN=$$(bin/check-prereqs) || exit 1; \
+	  [ -x $(PY) ] || $$PYBIN -m venv $(VENV) || { echo "Impossible de créer $(VENV) : installez le paquet python3-venv." >&2; exit 1; }
+	@$(PY) -m pip install --quiet --disable-pip-version-check uv
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@bin/check-prereqs >/dev/null || exit 1
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+var/.migrated: $(VENV)/.installed $(wildcard */migrations/*.py)
+	@mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	@touch $@
+
+demo: install var/.migrated
+	$(MANAGE) load_communes --if-changed
+	$(MANAGE) seed_demo
+
+run: demo
+	@$(MANAGE) demo_accounts
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	@mkdir -p var
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+quality: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: install var/.migrated
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+messages: install
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules
+	$(MANAGE) compilemessages --ignore=.venv
+
+lock:
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.12 -o requirements.lock

@@ -1,0 +1,29 @@
+"""Permission rules of the extranet. Each docstring states the rule."""
+
+from extranet.enums import Role
+from extranet.roles import has_role, is_network_member
+
+
+def can_access_extranet(user):
+    """Network members (any role working for a structure, a pole or the region) enter the
+    extranet; young people and companies have their own space in Cartemploi."""
+    return user.is_authenticated and is_network_member(user)
+
+
+def can_view_audit_log(user):
+    """Only the regional admin reads the audit log."""
+    return user.is_authenticated and has_role(user, Role.REGIONAL_ADMIN)
+
+
+def can_manage_structure(user, structure):
+    """The regional admin and the structure's own managers manage its memberships and fiche."""
+    if not user.is_authenticated:
+        return False
+    if has_role(user, Role.REGIONAL_ADMIN):
+        return True
+    return user.memberships.active().managers().filter(structure=structure).exists()
+
+
+def can_edit_own_contact(user, membership):
+    """Members manage their own contact details; managers those of their structure."""
+    return membership.user_id == user.pk or can_manage_structure(user, membership.structure)

@@ -1,0 +1,60 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from extranet.models import AuditEvent, Membership, WelcomePole
+from extranet.perms import can_view_audit_log
+
+
+class MembershipAdmin(ModelAdmin):
+    model = Membership
+    menu_icon = "user"
+    list_display = ("user", "structure", "role", "job_title", "is_active")
+    list_filter = ("role", "is_active")
+    search_fields = ("user__email", "user__last_name", "structure__name")
+    list_select_related = ("user", "structure")
+
+
+class WelcomePoleAdmin(ModelAdmin):
+    model = WelcomePole
+    menu_icon = "home"
+    list_display = ("name", "structure", "is_regional")
+    form_fields_exclude = ["communes"]  # thousands of communes: edited via the EPCIs
+
+
+class AuditPermissionHelper(PermissionHelper):
+    """Read-only for everyone, readable by the regional admin only."""
+
+    def user_can_list(self, user):
+        return can_view_audit_log(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return can_view_audit_log(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class AuditEventAdmin(ModelAdmin):
+    model = AuditEvent
+    menu_icon = "history"
+    permission_helper_class = AuditPermissionHelper
+    inspect_view_enabled = True
+    list_display = ("created_at", "actor_label", "action", "object_label", "request_id")
+    list_filter = ("action", "content_type")
+    search_fields = ("actor_label", "object_label", "request_id")
+    list_per_page = 50
+
+
+@modeladmin_register
+class NetworkGroup(ModelAdminGroup):
+    menu_label = _("Réseau")
+    menu_icon = "group"
+    menu_order = 250
+    items = (MembershipAdmin, WelcomePoleAdmin, AuditEventAdmin)

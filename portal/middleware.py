@@ -1,0 +1,37 @@
+"""Request id: one identifier per request, echoed in logs, audit rows and the response."""
+
+import contextvars
+import logging
+import re
+import uuid
+
+_request_id = contextvars.ContextVar("request_id", default=None)
+_VALID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def current_request_id():
+    return _request_id.get()
+
+
+class RequestIdMiddleware:
+    header = "X-Request-ID"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get(self.header, "")
+        request.id = incoming if _VALID.match(incoming) else uuid.uuid4().hex
+        token = _request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_id.reset(token)
+        response[self.header] = request.id
+        return response
+
+
+class RequestIdLogFilter(logging.Filter):
+    def filter(self, record):
+        record.request_id = current_request_id() or "-"
+        return True

@@ -1,0 +1,54 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from portal.models import Commune, Department, Epci
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ReadOnlyReferenceAdmin(ModelAdmin):
+    """Reference data comes from `load_communes`; the back-office only reads it."""
+
+    inspect_view_enabled = True
+    menu_icon = "site"
+
+    permission_helper_class = ReadOnlyPermissionHelper
+
+
+class CommuneAdmin(ReadOnlyReferenceAdmin):
+    model = Commune
+    list_display = ("name", "insee_code", "postal_codes", "department", "epci", "population")
+    list_filter = ("department",)
+    search_fields = ("name", "insee_code", "postal_codes")
+    list_select_related = ("department", "epci")
+    list_per_page = 50
+
+
+class EpciAdmin(ReadOnlyReferenceAdmin):
+    model = Epci
+    list_display = ("name", "code")
+    search_fields = ("name", "code")
+
+
+class DepartmentAdmin(ReadOnlyReferenceAdmin):
+    model = Department
+    list_display = ("code", "name")
+    search_fields = ("name", "code")
+
+
+@modeladmin_register
+class TerritoriesGroup(ModelAdminGroup):
+    menu_label = _("Territoires")
+    menu_icon = "site"
+    menu_order = 300
+    items = (CommuneAdmin, EpciAdmin, DepartmentAdmin)
