@@ -1,0 +1,102 @@
+import pytest
+from django.test import Client, override_settings
+from pytest_django.asserts import assertContains
+from wagtail.models import Page, Site
+
+from portal.models import HomePage, SiteSettings, StandardPage
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def standard_page(home):
+    page = StandardPage(
+        title="Vivre en Creuse",
+        slug="vivre-en-creuse",
+        introduction="Tout pour s'installer.",
+        show_in_menus=True,
+        body=[
+            ("heading", {"text": "Se loger", "level": "h2"}),
+            ("paragraph", "<p>Des logements communaux sont disponibles.</p>"),
+            ("quote", {"text": "On a été bien accueillis.", "source": "Une famille"}),
+        ],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_home_page_has_french_landmarks_and_skip_link(client, home):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="fr">' in html
+    assert 'href="#contenu"' in html and 'id="contenu"' in html
+    for landmark in ('role="banner"', "<main", 'role="contentinfo"', "<nav"):
+        assert landmark in html
+
+
+def test_standard_page_renders_its_stream_and_appears_in_the_menu(client, standard_page):
+    response = client.get(standard_page.url)
+    assertContains(response, "<h2>Se loger</h2>", html=True)
+    assertContains(response, "Des logements communaux sont disponibles.")
+    assertContains(response, "On a été bien accueillis.")
+    home = client.get("/")
+    assertContains(home, f'href="{standard_page.url}"')
+
+
+def test_footer_links_the_legal_pages_from_site_settings(client, standard_page):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.legal_notice_page = standard_page
+    settings.contact_email = "contact@passerelles.localhost"
+    settings.save()
+    response = client.get("/")
+    assertContains(response, "contact@passerelles.localhost")
+    assertContains(response, f'<a href="{standard_page.url}">Vivre en Creuse</a>', html=True)
+
+
+def test_sitemap_lists_live_pages(client, standard_page):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assertContains(response, "vivre-en-creuse")
+
+
+def test_robots_points_to_sitemap_and_hides_private_areas(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /extranet/" in body
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_unknown_page_gets_the_french_404(client, db):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    assertContains(response, "Page introuvable", status_code=404)
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_is_french_and_standalone(db):
+    from django.urls import path
+
+    from portal import urls as portal_urls
+
+    def boom(request):
+        raise RuntimeError("boom")
+
+    portal_urls.urlpatterns.insert(0, path("boom/", boom))
+    try:
+        client = Client(raise_request_exception=False)
+        response = client.get("/boom/")
+    finally:
+        portal_urls.urlpatterns.pop(0)
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in response.content.decode()
+
+
+def test_unpublished_page_is_not_served(client, standard_page):
+    standard_page.unpublish()
+    assert client.get(standard_page.url or "/vivre-en-creuse/").status_code == 404
+    assert Page.objects.filter(slug="vivre-en-creuse", live=False).exists()
