@@ -52,7 +52,8 @@ quality: install
 	$(MANAGE) makemigrations --check --dry-run
 
 bench: install var/.migrated
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@failed=""; for script in bench/*.py; do echo "== $$script"; $(PY) $$script || failed="$$failed $$script"; done; \
+	  if [ -n "$$failed" ]; then echo "Objectifs manqués ou erreurs :$$failed"; exit 1; fi
 
 messages: install
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from extranet.intake import admin as _intake_admin  # noqa: F401  (registers the outbox admin)
 from extranet.models import AuditEvent, Membership, WelcomePole
 from extranet.perms import can_view_audit_log
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Site
 
 
@@ -6,6 +7,7 @@ def site_shell(request):
     """Navigation and flags the layout needs on every page."""
     return {
         "main_menu": _main_menu(request),
+        "app_menu": _app_menu(),
         "map_tile_url": settings.MAP_TILE_URL,
         "is_demo": getattr(settings, "PASSERELLES_DEMO", False),
     }
@@ -17,3 +19,14 @@ def _main_menu(request):
         return []
     root = site.root_page
     return list(root.get_children().live().in_menu().specific(defer=True).only("title", "url_path"))
+
+
+def _app_menu():
+    """Entries for the apps' own (non-page) sections, named in settings by the wiring."""
+    entries = []
+    for label, url_name in getattr(settings, "PASSERELLES_APP_MENU", ()):
+        try:
+            entries.append({"label": label, "url": reverse(url_name)})
+        except NoReverseMatch:
+            continue
+    return entries

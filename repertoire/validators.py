@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from repertoire.opening_hours import OpeningHoursError, parse
+
 
 def luhn_ok(digits):
     total = 0
@@ -24,3 +26,24 @@ def validate_siret(value):
             _("Ce SIRET n'est pas valide : vérifiez les chiffres (clé de contrôle)."),
             code="siret_checksum",
         )
+
+
+def validate_opening_hours(value):
+    """Opening hours must parse; the message names the position of the first error."""
+    if not value:
+        return
+    try:
+        parse(value)
+    except OpeningHoursError as error:
+        raise ValidationError(str(error), code="opening_hours") from error
+
+
+def luhn_complete(partial):
+    """`partial` followed by the digit that makes the whole pass the Luhn check."""
+    return next(partial + digit for digit in "0123456789" if luhn_ok(partial + digit))
+
+
+def make_siret(siren_base, nic_base="0001"):
+    """A SIRET valid for `validate_siret`: 8 digits → SIREN (with its Luhn key), then the
+    4-digit establishment number and the key of the whole 14 digits."""
+    return luhn_complete(luhn_complete(siren_base) + nic_base)

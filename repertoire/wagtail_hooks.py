@@ -1,20 +1,101 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from repertoire.models import Structure
+from repertoire.models import ErrorReport, Structure, Theme
+
+
+def _group(heading, *fields):
+    return MultiFieldPanel([FieldPanel(name) for name in fields], heading=heading)
+
+
+STRUCTURE_PANELS = TabbedInterface(
+    [
+        ObjectList(
+            [
+                _group(_("Identité"), "name", "slug", "kind", "siret", "summary", "themes"),
+                _group(_("Fiche"), "objectives", "audience", "access_modes", "access_conditions"),
+                _group(_("Fonctionnement"), "how_it_works", "languages", "is_annex"),
+            ],
+            heading=_("Fiche"),
+        ),
+        ObjectList([InlinePanel("services", label=_("Services"))], heading=_("Services")),
+        ObjectList(
+            [
+                _group(_("Lieu"), "commune", "address", "postal_code", "latitude", "longitude"),
+                _group(_("Horaires"), "opening_hours", "opening_hours_note"),
+                _group(
+                    _("Fermeture exceptionnelle"), "closed_from", "closed_until", "closure_message"
+                ),
+                _group(
+                    _("Accessibilité"),
+                    "access_motor",
+                    "access_visual",
+                    "access_hearing",
+                    "access_mental",
+                    "accessibility_notes",
+                    "acceslibre_url",
+                ),
+            ],
+            heading=_("Lieu et horaires"),
+        ),
+        ObjectList(
+            [
+                _group(_("Contacts"), "phone", "email", "website", "contact_details"),
+                _group(_("Partenariat"), "partnership_can_expect", "partnership_cannot_expect"),
+                _group(_("Fraîcheur"), "last_verified_at"),
+            ],
+            heading=_("Contacts et partenariat"),
+        ),
+    ]
+)
 
 
 class StructureViewSet(SnippetViewSet):
     model = Structure
     icon = "group"
     menu_label = _("Structures")
-    menu_order = 200
-    add_to_admin_menu = True
-    list_display = ["name", "kind", "commune", "updated_at"]
-    list_filter = ["kind", "live"]
+    list_display = ["name", "kind", "commune", "last_verified_at", "updated_at"]
+    list_filter = ["kind", "live", "is_annex", "themes"]
     search_fields = ["name"]
     ordering = ["name"]
+    edit_handler = STRUCTURE_PANELS
 
 
-register_snippet(StructureViewSet)
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thèmes")
+    list_display = ["name", "order", "slug"]
+    ordering = ["order", "name"]
+
+
+class ErrorReportViewSet(SnippetViewSet):
+    model = ErrorReport
+    icon = "warning"
+    menu_label = _("Signalements")
+    list_display = ["structure", "created_at", "handled"]
+    list_filter = ["handled"]
+    panels = [
+        FieldPanel("structure", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("reporter_email", read_only=True),
+        FieldPanel("handled"),
+    ]
+
+
+class RepertoireGroup(SnippetViewSetGroup):
+    items = (StructureViewSet, ThemeViewSet, ErrorReportViewSet)
+    menu_icon = "group"
+    menu_label = _("Répertoire")
+    menu_order = 200
+
+
+register_snippet(RepertoireGroup)

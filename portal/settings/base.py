@@ -76,6 +76,12 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# Main-menu entries of the apps' own sections (after the pages marked "show in menus").
+PASSERELLES_APP_MENU = [
+    (_("Cartemploi"), "cartemploi:index"),
+    (_("Je souhaite m'installer"), "intake:start"),
+    (_("Rechercher"), "search:public"),
+]
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -91,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.site_shell",
+                "extranet.context_processors.extranet_nav",
             ],
         },
     },
@@ -105,8 +112,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Writers queue for the lock instead of failing after SQLite's default 5 s: under
+        # concurrent intake submissions "database is locked" surfaced as HTTP 400 (the
+        # session save fails → SessionInterrupted) or 500.
+        "timeout": 30,
     }
 else:
+    INSTALLED_APPS.append("django.contrib.postgres")
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -163,7 +175,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Passerelles"
-USERSESSIONS_TRACK_ACTIVITY = True
+# Activity tracking writes the session row on every request (5 queries); the session list
+# still shows when and from where each session was opened.
+USERSESSIONS_TRACK_ACTIVITY = False
 # Staff roles (regional admin, pole officers, advisors, editors) must enrol TOTP before
 # they reach personal data. Only the embedded demo turns this off (see dev.py).
 PASSERELLES_REQUIRE_MFA_FOR_STAFF = env.bool("REQUIRE_MFA_FOR_STAFF", default=True)
@@ -217,10 +231,14 @@ MAP_TILE_ATTRIBUTION = env(
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- E-mail ---------------------------------------------------------------------------
+# Django 6.1 introduces MAILERS; the EMAIL_* settings stay supported until 2028 and every
+# library we use still reads them, so we keep them (docs/decisions/0003-email-settings.md).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="filemail://")
 if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
-    EMAIL_CONFIG["EMAIL_FILE_PATH"] = str(VAR_DIR / "mail")
-vars().update(EMAIL_CONFIG)
+    EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+else:
+    vars().update({k: v for k, v in EMAIL_CONFIG.items() if v not in ("", None)})
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Passerelles <ne-pas-repondre@passerelles.localhost>"
 )
@@ -252,5 +270,60 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # One line per indexing task is noise on a demo load; failures still show.
+        "django.tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# --- Répertoire -----------------------------------------------------------------------
+# A fiche not verified for this many months is flagged and its managers are reminded.
+REPERTOIRE_STALE_AFTER_MONTHS = env.int("REPERTOIRE_STALE_AFTER_MONTHS", default=6)
+# Who receives "signaler une erreur" reports and stale-fiche digests (Wagtail groups).
+REPERTOIRE_EDITOR_GROUPS = env.list("REPERTOIRE_EDITOR_GROUPS", default=["Editors", "Moderators"])
+# The `source` of our records in data·inclusion exports.
+REPERTOIRE_DI_SOURCE = env("REPERTOIRE_DI_SOURCE", default="passerelles")
+
+# --- Newcomers ------------------------------------------------------------------------
+# "Je souhaite m'installer": at most INTAKE_RATE_LIMIT submissions per IP per window.
+INTAKE_RATE_LIMIT = env.int("INTAKE_RATE_LIMIT", default=5)
+INTAKE_RATE_WINDOW_SECONDS = env.int("INTAKE_RATE_WINDOW_SECONDS", default=3600)
+# Header set by the reverse proxy with the client address (e.g. HTTP_X_REAL_IP); empty = none.
+INTAKE_TRUSTED_PROXY_HEADER = env("INTAKE_TRUSTED_PROXY_HEADER", default="")
+# Two identical submissions within this many minutes are merged into one candidate.
+INTAKE_DUPLICATE_MINUTES = env.int("INTAKE_DUPLICATE_MINUTES", default=10)
+# Outbox: attempts before a message is abandoned (then visible in the admin as failed).
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+# Who is told about candidates when no pole (not even the regional service) covers a commune.
+INTAKE_FALLBACK_EMAIL = env("INTAKE_FALLBACK_EMAIL", default="")
+
+# --- Search ---------------------------------------------------------------------------
+# Who may see restricted documents, and how "near a commune" finds the commune: functions
+# the wiring names so that `search/` imports no app.
+SEARCH_USER_SCOPES = "extranet.search_scopes.scopes_for"
+SEARCH_RESOLVE_PLACE = "portal.places.resolve_place"
+SEARCH_ELASTICSEARCH_INDEX = env("SEARCH_ELASTICSEARCH_INDEX", default="passerelles")
+SEARCH_ELASTICSEARCH_TIMEOUT = env.float("SEARCH_ELASTICSEARCH_TIMEOUT", default=2.0)
+
+# --- Cartemploi -----------------------------------------------------------------------
+CARTEMPLOI_MAX_NEW_CONVERSATIONS_PER_DAY = env.int(
+    "CARTEMPLOI_MAX_NEW_CONVERSATIONS_PER_DAY", default=5
+)
+CARTEMPLOI_HOLD_FIRST_MESSAGES = env.bool("CARTEMPLOI_HOLD_FIRST_MESSAGES", default=True)
+CARTEMPLOI_PHOTO_MAX_BYTES = 3 * 1024 * 1024
+CARTEMPLOI_CV_MAX_BYTES = 5 * 1024 * 1024
+
+# --- Coordination ---------------------------------------------------------------------
+# Referral attachments and other personal files: outside MEDIA_ROOT, never served directly.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+REFERRAL_ATTACHMENT_MAX_BYTES = env.int("REFERRAL_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+REFERRAL_ATTACHMENTS_PER_UPLOAD = 5
+# A referral still unacknowledged after N days is reminded (once a day at most)…
+REFERRAL_REMIND_AFTER_DAYS = env.int("REFERRAL_REMIND_AFTER_DAYS", default=3)
+# …and expires after M days without an answer.
+REFERRAL_EXPIRE_AFTER_DAYS = env.int("REFERRAL_EXPIRE_AFTER_DAYS", default=30)
+# The Wagtail collection whose documents are shared with network members only.
+NETWORK_DOCUMENTS_COLLECTION = "Documents du réseau"

@@ -17,8 +17,12 @@ def test_record_stores_who_what_and_which_object(event, member):
     assert event.actor == member
     assert event.actor_label == member.email
     assert event.action == AuditAction.READ
-    assert AuditEvent.objects.for_object(event.content_type.get_object_for_this_type(
-        pk=event.object_id)).count() == 1
+    assert (
+        AuditEvent.objects.for_object(
+            event.content_type.get_object_for_this_type(pk=event.object_id)
+        ).count()
+        == 1
+    )
 
 
 def test_audit_rows_cannot_be_edited_or_deleted(event):
@@ -55,10 +59,14 @@ def test_audit_log_is_read_only_in_the_back_office(client, regional_admin, event
     assert event.actor_label in listing.content.decode()
     assert client.get("/admin/extranet/auditevent/create/").status_code in (302, 403, 404)
     assert client.get(f"/admin/extranet/auditevent/edit/{event.pk}/").status_code in (
-        302, 403, 404,
+        302,
+        403,
+        404,
     )
     assert client.post(f"/admin/extranet/auditevent/delete/{event.pk}/").status_code in (
-        302, 403, 404,
+        302,
+        403,
+        404,
     )
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 

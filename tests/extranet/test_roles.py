@@ -4,6 +4,10 @@ from extranet.enums import Role
 from extranet.perms import can_access_extranet, can_manage_structure, can_view_audit_log
 from extranet.roles import is_staff_role, roles_of
 
+# The personas are fetched with getfixturevalue, which pytest-django cannot see when it orders
+# tests: mark the module so it runs with the other database tests, before transactional ones.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     ("fixture", "expected"),
@@ -24,8 +28,15 @@ def test_each_persona_has_its_roles(request, fixture, expected):
 
 @pytest.mark.parametrize(
     ("fixture", "staff"),
-    [("member", False), ("manager", False), ("regional_admin", True), ("advisor", True),
-     ("pole_officer", True), ("editor", True), ("youth", False)],
+    [
+        ("member", False),
+        ("manager", False),
+        ("regional_admin", True),
+        ("advisor", True),
+        ("pole_officer", True),
+        ("editor", True),
+        ("youth", False),
+    ],
 )
 def test_staff_roles_are_those_reaching_personal_data(request, fixture, staff):
     assert is_staff_role(request.getfixturevalue(fixture)) is staff

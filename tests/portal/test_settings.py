@@ -18,11 +18,17 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    # Only what a server would have: the test process's own settings (dev defaults set by
+    # portal.settings.dev, DJANGO_ALLOW_ASYNC_UNSAFE from the browser tests) must not leak.
+    clean = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
     clean.update(env)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -48,7 +54,8 @@ def test_production_refuses_a_short_secret_key():
 
 def test_embedded_defaults_are_sqlite_database_search_and_local_files(settings):
     assert settings.DATABASES["default"]["ENGINE"] in {
-        "django.db.backends.sqlite3", "django.db.backends.postgresql",
+        "django.db.backends.sqlite3",
+        "django.db.backends.postgresql",
     }
     assert settings.LANGUAGE_CODE == "fr-fr"
     assert settings.TIME_ZONE == "Europe/Paris"

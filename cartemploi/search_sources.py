@@ -1,0 +1,49 @@
+"""What Cartemploi gives the portal search: published cards only, anonymised by design."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cartemploi.enums import CardKind
+from cartemploi.models import PublicCard
+
+KINDS = {
+    CardKind.YOUTH: ("cartemploi_youth", _("Jeunes (Cartemploi)")),
+    CardKind.COMPANY: ("cartemploi_company", _("Entreprises (Cartemploi)")),
+    CardKind.OFFER: ("cartemploi_offer", _("Offres de stage et d'emploi (Cartemploi)")),
+}
+
+
+def to_document(card):
+    from search.documents import Document
+
+    commune = card.commune
+    return Document(
+        kind=KINDS[card.kind][0],
+        id=str(card.pk),
+        title=card.title,
+        text=" ".join(
+            [card.summary, card.data.get("motivations", ""), card.data.get("know_how", "")]
+        ),
+        url=reverse("cartemploi:card_detail", args=[card.pk]),
+        types=[card.kind],
+        commune_code=commune.insee_code,
+        department_code=commune.department_id,
+        point=(card.latitude, card.longitude) if card.latitude is not None else None,
+        updated_at=card.published_at,
+        suggest=[card.title] if card.kind != CardKind.YOUTH else [],
+    )
+
+
+def register(registry):
+    for card_kind, (kind, label) in KINDS.items():
+        registry.register(
+            registry.Source(
+                kind=kind,
+                label=label,
+                model=PublicCard,
+                get_queryset=lambda k=card_kind: PublicCard.objects.filter(kind=k).select_related(
+                    "commune"
+                ),
+                to_document=to_document,
+            )
+        )

@@ -1,0 +1,121 @@
+"""Statistics for advisors (charts + table twin, CSV/XLSX) and the public observatory."""
+
+import csv
+import io
+import itertools
+from datetime import date, timedelta
+
+from django import forms
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+
+from cartemploi.models import Conversation
+from cartemploi.observatory import observatory as observatory_data
+from cartemploi.stats import COLUMNS, GROUPS, conversation_stats, totals
+from cartemploi.views.advisor import advisor_required
+
+
+class StatsForm(forms.Form):
+    group = forms.ChoiceField(
+        label=gettext_lazy("Regrouper par"),
+        required=False,
+        choices=[
+            ("month", gettext_lazy("Mois")),
+            ("sector", gettext_lazy("Secteur")),
+            ("territory", gettext_lazy("Territoire (département)")),
+        ],
+    )
+    start = forms.DateField(
+        label=gettext_lazy("Du"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=gettext_lazy("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", gettext_lazy("La fin de période doit suivre son début."))
+        return data
+
+
+def _rows(request):
+    form = StatsForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    group = data.get("group") or "month"
+    start = data.get("start") or date.today() - timedelta(days=365)
+    end = data.get("end") or date.today()
+    qs = Conversation.objects.visible_to(request.user).filter(
+        created_at__date__gte=start, created_at__date__lte=end
+    )
+    return form, group, conversation_stats(qs, group if group in GROUPS else "month")
+
+
+def column_labels():
+    return [
+        _("Conversations commencées"),
+        _("Messages échangés"),
+        _("Réponses en moins de 7 jours"),
+        _("Entretiens"),
+        _("Embauches"),
+    ]
+
+
+@advisor_required
+@require_GET
+def advisor_stats(request):
+    form, group, rows = _rows(request)
+    return render(
+        request,
+        "cartemploi/advisor/stats.html",
+        {
+            "form": form,
+            "rows": rows,
+            "totals": totals(rows),
+            "columns": list(zip(COLUMNS, column_labels(), strict=True)),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@advisor_required
+@require_GET
+def advisor_stats_export(request, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    _form, group, rows = _rows(request)
+    header = [_("Période / groupe"), *column_labels()]
+    lines = [[row["label"], *(row[c] for c in COLUMNS)] for row in rows]
+    if fmt == "csv":
+        writer = csv.writer(_Echo(), delimiter=";")
+        stream = (writer.writerow(line) for line in [header, *lines])
+        response = StreamingHttpResponse(
+            itertools.chain(["\ufeff"], stream), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_("Cartemploi"))
+        for line in [header, *lines]:
+            sheet.append(line)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="cartemploi-{group}.{fmt}"'
+    return response
+
+
+@require_GET
+def observatory(request):
+    return render(request, "cartemploi/observatory.html", observatory_data())

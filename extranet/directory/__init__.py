@@ -1,0 +1,1 @@
+"""Network life: the partner directory (annuaire), shared documents, members' news."""

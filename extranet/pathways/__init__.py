@@ -1,0 +1,1 @@
+"""Fiches parcours (pathways): models in `extranet.models.pathways`."""

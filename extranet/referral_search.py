@@ -1,0 +1,50 @@
+"""Referrals in the extranet search: visible only to the two structures (and the region).
+
+Registered from `extranet.panels` at start-up (when the search registry exists).
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from extranet.models import Referral
+
+KIND = "referral"
+
+
+def to_document(referral):
+    from search.documents import SCOPE_PREFIX, Document
+
+    scopes = f"structure-{referral.sender_structure_id},structure-{referral.target_structure_id}"
+    return Document(
+        kind=KIND,
+        id=str(referral.pk),
+        title=f"{referral.reference} — {referral.person_name}",
+        text=" ".join([referral.subject, referral.message, str(referral.target_structure)]),
+        url=reverse("extranet:referral_detail", args=[referral.reference]),
+        themes=list(referral.thematiques),
+        types=[referral.status],
+        commune_code=referral.person_commune_id or "",
+        visibility=SCOPE_PREFIX + scopes,
+        updated_at=referral.updated_at,
+    )
+
+
+def queryset():
+    return Referral.objects.exclude(reference=None).select_related("target_structure")
+
+
+def register():
+    try:
+        from search import registry
+    except ImportError:
+        return
+    registry.register(
+        registry.Source(
+            kind=KIND,
+            label=_("Fiches de liaison"),
+            model=Referral,
+            get_queryset=queryset,
+            to_document=to_document,
+            public=False,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Fiches de liaison (referrals) between structures: models in `extranet.models.referrals`."""

@@ -1,0 +1,263 @@
+"""Fiches de liaison: list, new, detail, attachment download.
+
+Every read goes through `Referral.objects.visible_to(user)` (out of scope → 404) and is
+written to the audit log; writes are in `actions.py` and `services.py`.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from extranet import audit
+from extranet.decorators import member_required
+from extranet.enums import AuditAction
+from extranet.models import (
+    AuditEvent,
+    Referral,
+    ReferralAttachment,
+    ReferralComment,
+    ReferralEvent,
+)
+from extranet.referrals import perms, prefill, services
+from extranet.referrals.enums import ReferralStatus
+from extranet.referrals.forms import (
+    AttachForm,
+    CommentForm,
+    RedirectForm,
+    ReferralForm,
+    StatusForm,
+    thematique_groups,
+)
+from portal.middleware import current_request_id
+
+PAGE_SIZE = 25
+BOXES = {"received": _("Reçues"), "sent": _("Envoyées"), "all": _("Toutes")}
+
+
+def record_reads(*, actor, referrals, reason):
+    """One audit row per referral shown, in a single INSERT (lists keep a fixed cost)."""
+    content_type = ContentType.objects.get_for_model(Referral)
+    request_id = current_request_id() or ""
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=actor, actor_label=actor.email[:255], action=AuditAction.READ,
+            content_type=content_type, object_id=str(r.pk), object_label=str(r)[:255],
+            reason=reason, request_id=request_id,
+        )
+        for r in referrals
+    )  # fmt: skip
+
+
+def _boxed(user, box):
+    referrals = Referral.objects.visible_to(user)
+    if box == "received":
+        return referrals.received_by(user)
+    if box == "sent":
+        return referrals.sent_by(user)
+    return referrals
+
+
+@dataclass
+class Window:
+    """A page of a list without COUNT(*): one more row than shown says there is a next page
+    (lists of 100k referrals stay cheap whatever the size)."""
+
+    number: int
+    object_list: list
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_other_pages(self):
+        return self.has_previous or self.has_next
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def window(queryset, page):
+    number = int(page) if str(page).isdigit() and int(page) > 0 else 1
+    start = (number - 1) * PAGE_SIZE
+    rows = list(queryset[start : start + PAGE_SIZE + 1])
+    return Window(number, rows[:PAGE_SIZE], len(rows) > PAGE_SIZE)
+
+
+@require_GET
+@member_required
+def referral_list(request):
+    box = request.GET.get("box") if request.GET.get("box") in BOXES else "received"
+    status = request.GET.get("status")
+    referrals = _boxed(request.user, box).for_listing()
+    if status in ReferralStatus.values:
+        referrals = referrals.filter(status=status)
+    elif status == "open":
+        referrals = referrals.open()
+    page = window(referrals, request.GET.get("page"))
+    record_reads(actor=request.user, referrals=page.object_list, reason="liste")
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "query": query.urlencode(),
+        "page_obj": page,
+        "box": box,
+        "boxes": BOXES,
+        "status": status or "",
+        "statuses": ReferralStatus.choices,
+        "can_send": perms.can_send(request.user),
+    }
+    return render(request, "extranet/referrals/referral_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def referral_create(request):
+    if not perms.can_send(request.user):
+        raise PermissionDenied
+    form = ReferralForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        initial=prefill.initial_for(request.user, request.GET),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.send_referral(
+                actor=request.user,
+                referral=form.build(),
+                attachments=form.cleaned_data["attachments"],
+            )
+        except services.AlreadySent as already:
+            messages.info(request, str(already))
+            return redirect("extranet:referral_detail", already.existing.reference)
+        except services.ReferralError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Fiche %(ref)s envoyée à %(target)s.")
+                % {"ref": referral.reference, "target": referral.target_structure},
+            )
+            return redirect("extranet:referral_detail", referral.reference)
+    return render(request, "extranet/referrals/referral_form.html", _form_context(form))
+
+
+def _form_context(form):
+    return {
+        "form": form,
+        "thematique_groups": thematique_groups(form["thematiques"]),
+        "lost_files": form.is_bound and bool(form.files),
+    }
+
+
+def detail_queryset(user):
+    return (
+        Referral.objects.visible_to(user)
+        .select_related(
+            "sender",
+            "sender_structure",
+            "target_structure",
+            "target_service",
+            "person_commune",
+            "candidate",
+            "redirected_from",
+        )
+        .prefetch_related(
+            Prefetch(
+                "comments", ReferralComment.objects.select_related("author", "author_structure")
+            ),
+            Prefetch("events", ReferralEvent.objects.select_related("actor")),
+            "attachments",
+        )
+    )
+
+
+def get_visible(user, reference):
+    return get_object_or_404(detail_queryset(user), reference=reference)
+
+
+@require_GET
+@member_required
+def referral_detail(request, reference):
+    referral = get_visible(request.user, reference)
+    audit.record(actor=request.user, action=AuditAction.READ, obj=referral, reason="fiche")
+    return render(
+        request, "extranet/referrals/referral_detail.html", detail_context(request, referral)
+    )
+
+
+def detail_context(request, referral, **forms):
+    can_answer = perms.can_answer(request.user, referral)
+    status_form = forms.get("status_form") or StatusForm()
+    allowed = [s for s in referral.allowed_next() if s != ReferralStatus.EXPIRED]
+    status_form.fields["status"].choices = [
+        (s.value, s.label) for s in allowed if s != ReferralStatus.REDIRECTED
+    ]
+    return {
+        "referral": referral,
+        "can_answer": can_answer and bool(allowed),
+        "can_redirect": can_answer and ReferralStatus.REDIRECTED in allowed,
+        "status_form": status_form,
+        "redirect_form": forms.get("redirect_form") or RedirectForm(),
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "attach_form": forms.get("attach_form") or AttachForm(),
+        "follow_on": getattr(referral, "redirected_to", None),
+    }
+
+
+@require_GET
+@member_required
+def attachment_download(request, reference, key):
+    """The only way to a stored attachment: visible referral, audited, as a download."""
+    referral = get_object_or_404(Referral.objects.visible_to(request.user), reference=reference)
+    attachment = ReferralAttachment.objects.filter(referral=referral, key=_uuid(key)).first()
+    if attachment is None:
+        raise Http404
+    audit.record(
+        actor=request.user,
+        action=AuditAction.READ,
+        obj=referral,
+        reason=f"pièce jointe {attachment.original_name}",
+    )
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _uuid(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
+
+
+def record_export(*, actor, label, rows):
+    """An export is one audit row on the Referral model, saying what and how many."""
+    AuditEvent.objects.create(
+        actor=actor,
+        actor_label=actor.email[:255],
+        action=AuditAction.EXPORT,
+        content_type=ContentType.objects.get_for_model(Referral),
+        object_id="*",
+        object_label=f"{label} ({rows} lignes)"[:255],
+        request_id=current_request_id() or "",
+    )

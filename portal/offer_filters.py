@@ -1,0 +1,173 @@
+"""Filters, sort and pagination of the public offer list (and of its map twin).
+
+Everything is done by the database in a constant number of queries: the radius filter keeps
+the offers whose commune lies within the circle (communes computed once, see
+`Commune.objects.near`), and "nearest first" orders by an equirectangular distance that
+SQLite and PostgreSQL both compute.
+"""
+
+import math
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from portal.geo import KM_PER_DEGREE_LAT, bounding_box
+from portal.models import Commune
+from portal.models.offers import OfferType
+
+PAGE_SIZE = 20
+RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")]
+SORT_CHOICES = [
+    ("recent", _("Les plus récentes")),
+    ("ending", _("Fin de validité proche")),
+    ("title", _("Titre (A → Z)")),
+    ("near", _("Les plus proches de la commune")),
+]
+
+
+class OfferFilterForm(forms.Form):
+    type = forms.MultipleChoiceField(
+        label=_("Type d'offre"),
+        choices=OfferType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    departement = forms.ChoiceField(label=_("Département"), required=False)
+    epci = forms.ChoiceField(label=_("Intercommunalité"), required=False)
+    commune = forms.CharField(
+        label=_("Commune"),
+        required=False,
+        max_length=120,
+        help_text=_("Nom ou code postal, par exemple « Guéret » ou « 23000 »."),
+    )
+    rayon = forms.TypedChoiceField(
+        label=_("Dans un rayon de"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=20,
+        initial=20,
+    )
+    tri = forms.ChoiceField(label=_("Trier par"), choices=SORT_CHOICES, required=False)
+
+    def __init__(self, *args, offers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the territories that hold offers, both lists from one query.
+        places = set()
+        if offers is not None:
+            places = set(
+                offers.order_by()
+                .values_list(
+                    "commune__department", "commune__department__name",
+                    "commune__epci", "commune__epci__name",
+                )
+                .distinct()
+            )  # fmt: skip
+        departments = sorted({(d, f"{name} ({d})") for d, name, _e, _n in places})
+        epcis = sorted({(e, name) for _d, _dn, e, name in places if e}, key=lambda c: c[1])
+        self.fields["departement"].choices = [("", _("Tous"))] + departments
+        self.fields["epci"].choices = [("", _("Toutes"))] + epcis
+
+    def clean_commune(self):
+        text = self.cleaned_data["commune"].strip()
+        if not text:
+            return None
+        commune = find_commune(text)
+        if commune is None:
+            raise forms.ValidationError(_("Nous ne trouvons pas cette commune."))
+        return commune
+
+
+def find_commune(text):
+    """The most populated located commune matching a name, INSEE or postal code."""
+    located = Commune.objects.located().order_by("-population")
+    if text.isdigit() and len(text) == 5:
+        return (
+            located.filter(insee_code=text).first()
+            or located.filter(postal_codes__contains=text).first()
+        )
+    return located.filter(name__iexact=text).first() or located.search_name(text).first()
+
+
+def filter_offers(offers, data):
+    """Apply cleaned filter data to a queryset of current offers."""
+    if data.get("type"):
+        offers = offers.of_type(*data["type"])
+    if data.get("departement"):
+        offers = offers.filter(commune__department=data["departement"])
+    if data.get("epci"):
+        offers = offers.filter(commune__epci=data["epci"])
+    commune = data.get("commune")
+    if commune:
+        offers = within(offers, commune, data.get("rayon") or 20)
+    return sort_offers(offers, data.get("tri") or "recent", commune)
+
+
+def within(offers, commune, km):
+    """Offers whose commune lies within `km` of `commune`, each with `distance2`.
+
+    The bounding box lets the database use the commune point index; the circle test uses an
+    equirectangular distance (error far below 1 % at a few dozen kilometres).
+    """
+    min_lat, max_lat, min_lon, max_lon = bounding_box(commune.latitude, commune.longitude, km)
+    scale = math.cos(math.radians(commune.latitude))
+    dlat = F("commune__latitude") - commune.latitude
+    dlon = (F("commune__longitude") - commune.longitude) * scale
+    return (
+        offers.filter(
+            commune__latitude__range=(min_lat, max_lat),
+            commune__longitude__range=(min_lon, max_lon),
+        )
+        .alias(distance2=dlat * dlat + dlon * dlon)
+        .filter(distance2__lte=(km / KM_PER_DEGREE_LAT) ** 2)
+    )
+
+
+def sort_offers(offers, sort, commune=None):
+    if sort == "near" and commune:
+        return offers.order_by("distance2", "pk")
+    orderings = {
+        "ending": ("valid_until", "pk"),
+        "title": ("title", "pk"),
+    }
+    return offers.order_by(*orderings.get(sort, ("-first_published_at", "-pk")))
+
+
+def map_points(offers, request=None):
+    """JSON-ready markers for the map twin of the listed offers."""
+    points = []
+    for offer in offers:
+        point = offer.point
+        if point:
+            points.append(
+                {
+                    "title": offer.title,
+                    "url": offer.get_url(request),
+                    "type": offer.get_offer_type_display(),
+                    "commune": offer.commune.name,
+                    "lat": point[0],
+                    "lon": point[1],
+                }
+            )
+    return points
+
+
+def offer_list_context(request, offers):
+    """Context of the public offer list: form, page of offers, map markers."""
+    offers = offers.current().select_related("commune", "commune__department")
+    form = OfferFilterForm(request.GET or None, offers=offers)
+    data = form.cleaned_data if form.is_valid() else {}
+    filtered = filter_offers(offers, data)
+    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # read twice: list and map
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "offers_page": page,
+        "offer_points": map_points(page.object_list, request),
+        "filter_query": query.urlencode(),
+        "is_filtered": bool(data and any(data.get(k) for k in ("type", "departement", "epci"))),
+    }

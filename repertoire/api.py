@@ -1,0 +1,58 @@
+"""Open data API of the répertoire, in the data·inclusion schema, described by OpenAPI
+(/api/docs, /api/openapi.json)."""
+
+from data_inclusion.schema import v1 as di
+from ninja import NinjaAPI, Query, Schema
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
+
+from repertoire.interop.export import (
+    published_services,
+    published_structures,
+    service_to_di,
+    structure_to_di,
+)
+
+
+class SchemaEncoder(NinjaJSONEncoder):
+    """The schema's multi-valued fields are sets: written as sorted lists."""
+
+    def default(self, o):
+        if isinstance(o, set | frozenset):
+            return sorted(o)
+        return super().default(o)
+
+
+class SchemaRenderer(JSONRenderer):
+    encoder_class = SchemaEncoder
+
+
+api = NinjaAPI(
+    renderer=SchemaRenderer(),
+    title="Passerelles – répertoire des compétences sociales",
+    version="1.0",
+    description="Structures et services publiés, au schéma data·inclusion v1.",
+    urls_namespace="repertoire_api",
+)
+
+
+class Page(Schema):
+    offset: int = 0
+    limit: int = 500
+
+
+def _window(queryset, page):
+    limit = max(1, min(page.limit, 1000))
+    return queryset[max(0, page.offset) : max(0, page.offset) + limit]
+
+
+@api.get("/repertoire/structures", response=list[di.Structure], tags=["répertoire"])
+def list_structures(request, page: Query[Page]):
+    """Structures publiées (pagination par offset/limit, 1000 au plus)."""
+    return [structure_to_di(s) for s in _window(published_structures(), page)]
+
+
+@api.get("/repertoire/services", response=list[di.Service], tags=["répertoire"])
+def list_services(request, page: Query[Page]):
+    """Services des structures publiées."""
+    return [service_to_di(s) for s in _window(published_services(), page)]

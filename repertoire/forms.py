@@ -1,0 +1,148 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import ClusterForm
+
+from portal.models import Commune
+from repertoire.models import ErrorReport, Structure
+
+DISTANCE_CHOICES = [
+    (0, _("dans la commune")),
+    (5, _("à 5 km")),
+    (10, _("à 10 km")),
+    (20, _("à 20 km")),
+    (30, _("à 30 km")),
+    (50, _("à 50 km")),
+]
+
+
+def find_commune(text):
+    """A commune from what people type: INSEE code, postal code or name (largest first)."""
+    text = text.strip()
+    communes = Commune.objects.located().select_related("department")
+    if text.isdigit() and len(text) == 5:
+        match = communes.filter(insee_code=text).first()
+        return match or communes.filter(postal_codes__contains=text).order_by("-population").first()
+    exact = communes.filter(name__iexact=text).order_by("-population").first()
+    return exact or communes.filter(name__istartswith=text).order_by("-population").first()
+
+
+class RepertoireFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Mot-clé"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("Ex. : épicerie solidaire, permis, garde"),
+    )
+    commune = forms.CharField(
+        label=_("Commune"),
+        required=False,
+        max_length=120,
+        help_text=_("Nom, code postal ou code INSEE"),
+        widget=forms.TextInput(attrs={"list": "communes-connues", "autocomplete": "off"}),
+    )
+    km = forms.TypedChoiceField(
+        label=_("Distance"),
+        choices=DISTANCE_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=0,
+    )
+
+    def clean_commune(self):
+        text = self.cleaned_data["commune"].strip()
+        if not text:
+            return None
+        commune = find_commune(text)
+        if commune is None:
+            raise forms.ValidationError(
+                _("Commune inconnue : « %(text)s ». Essayez son code postal."),
+                params={"text": text},
+            )
+        return commune
+
+
+class ErrorReportForm(forms.ModelForm):
+    # Bots fill every field; people never see this one (hidden by CSS and aria).
+    nickname = forms.CharField(
+        required=False,
+        label=_("Ne pas remplir"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = ErrorReport
+        fields = ["message", "reporter_email"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "message": _("Ex. : les horaires ont changé, le numéro de téléphone ne répond plus."),
+            "reporter_email": _("Pour que l'équipe puisse vous répondre."),
+        }
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("nickname"))
+
+
+PARTNER_FIELDS = [
+    "summary",
+    "objectives",
+    "audience",
+    "access_modes",
+    "access_conditions",
+    "how_it_works",
+    "languages",
+    "address",
+    "postal_code",
+    "opening_hours",
+    "opening_hours_note",
+    "closed_from",
+    "closed_until",
+    "closure_message",
+    "access_motor",
+    "access_visual",
+    "access_hearing",
+    "access_mental",
+    "accessibility_notes",
+    "acceslibre_url",
+    "phone",
+    "email",
+    "website",
+    "contact_details",
+    "partnership_can_expect",
+    "partnership_cannot_expect",
+]
+PARTNER_FIELDSETS = [
+    (_("Présentation"), PARTNER_FIELDS[0:7]),
+    (_("Lieu et horaires"), PARTNER_FIELDS[7:14]),
+    (_("Accessibilité"), PARTNER_FIELDS[14:20]),
+    (_("Contacts"), PARTNER_FIELDS[20:24]),
+    (_("Travailler avec nous"), PARTNER_FIELDS[24:26]),
+]
+SERVICE_FIELDS = [
+    "name",
+    "description",
+    "service_type",
+    "thematiques",
+    "publics",
+    "fees",
+    "fees_details",
+    "mobilisation_modes",
+    "how_to_mobilise",
+]
+
+
+class PartnerFicheForm(ClusterForm):
+    """What a partner may change on its own fiche; services come as an inline formset."""
+
+    class Meta:
+        model = Structure
+        fields = PARTNER_FIELDS
+        formsets = {"services": {"fields": SERVICE_FIELDS, "extra": 1}}
+        widgets = {
+            "closed_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "closed_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def fieldsets(self):
+        return [(legend, [self[name] for name in names]) for legend, names in PARTNER_FIELDSETS]

@@ -1,0 +1,85 @@
+"""Published structures and services in the data·inclusion schema (v1).
+
+Every schema field is written: typed ones from our columns, the rest from `di_extra` where an
+import put them, so an import → export round trip loses nothing.
+"""
+
+from django.conf import settings
+
+from repertoire.models import Service, Structure
+
+
+def _clean(record):
+    return {key: value for key, value in record.items() if value not in (None, "", [])}
+
+
+def _merged(extra, typed):
+    """Our columns win; `di_extra` fills the schema fields we keep no column for."""
+    return {**_clean(extra), **_clean(typed)}
+
+
+def structure_id(structure):
+    return structure.di_id or f"{settings.REPERTOIRE_DI_SOURCE}--{structure.slug}"
+
+
+def structure_to_di(structure):
+    point = structure.point or (None, None)
+    record = {
+        "source": structure.di_source or settings.REPERTOIRE_DI_SOURCE,
+        "id": structure_id(structure),
+        "nom": structure.name,
+        "date_maj": (structure.last_verified_at or structure.updated_at.date()).isoformat(),
+        "description": structure.summary if len(structure.summary) >= 5 else None,
+        "siret": structure.siret or None,
+        "commune": structure.commune.name if structure.commune_id else None,
+        "code_postal": structure.display_postal_code or None,
+        "code_insee": structure.commune_id,
+        "adresse": structure.address,
+        "latitude": point[0],
+        "longitude": point[1],
+        "telephone": structure.phone,
+        "courriel": structure.email,
+        "site_web": structure.website,
+        "horaires_accueil": structure.opening_hours,
+        "accessibilite_lieu": structure.acceslibre_url,
+    }
+    return _merged(structure.di_extra, record)
+
+
+def service_to_di(service, structure=None):
+    structure = structure or service.structure
+    record = {
+        "source": structure.di_source or settings.REPERTOIRE_DI_SOURCE,
+        "structure_id": structure_id(structure),
+        "id": service.di_id or f"{structure_id(structure)}--{service.pk}",
+        "nom": service.name,
+        "description": service.description if len(service.description) >= 5 else service.name,
+        # An imported service keeps its producer's date (di_extra); ours follow the fiche.
+        "date_maj": service.di_extra.get("date_maj")
+        or (structure.last_verified_at or service.updated_at.date()).isoformat(),
+        "type": service.service_type,
+        "thematiques": service.thematiques,
+        "frais": service.fees,
+        "frais_precisions": service.fees_details,
+        "publics": service.publics,
+        "publics_precisions": service.publics_details,
+        "conditions_acces": service.access_conditions,
+        "modes_mobilisation": service.mobilisation_modes,
+        "mobilisable_par": service.mobilisable_by,
+        "mobilisation_precisions": service.how_to_mobilise,
+        "modes_accueil": service.reception_modes,
+        "horaires_accueil": service.opening_hours,
+    }
+    return _merged(service.di_extra, record)
+
+
+def published_structures():
+    return Structure.objects.published().select_related("commune").order_by("pk")
+
+
+def published_services():
+    return (
+        Service.objects.filter(structure__live=True)
+        .select_related("structure", "structure__commune")
+        .order_by("pk")
+    )

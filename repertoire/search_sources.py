@@ -1,0 +1,154 @@
+"""What the répertoire gives the site search: published structures (kind "structure") and
+their services (kind "service"); imported by `RepertoireConfig.ready`.
+
+A structure's document carries its services' text, so "vestiaire" finds the association
+that runs one; a service's document points at its structure's fiche.
+"""
+
+import time
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+from repertoire.models import RepertoirePage, Service, Structure
+from search.documents import Document
+from search.registry import Source, register
+
+PAGE_SECONDS = 300
+_page = {"page": None, "url": "", "at": None}
+
+
+def repertoire_page():
+    """The live RepertoirePage and its URL, cached: one query per 5 minutes, not one per
+    document; forgotten whenever a RepertoirePage is saved or deleted."""
+    if _page["at"] is None or time.monotonic() - _page["at"] > PAGE_SECONDS:
+        page = RepertoirePage.objects.live().first()
+        _page.update(page=page, url=(page.url or "") if page else "", at=time.monotonic())
+    return _page["page"], _page["url"]
+
+
+def forget_page(**kwargs):
+    _page.update(page=None, url="", at=None)
+
+
+def fiche_url(structure):
+    """The fiche's public URL (the RepertoirePage's `structure_detail` route), or ""."""
+    page, url = repertoire_page()
+    if not url:
+        return ""
+    return url + page.reverse_subpage("structure_detail", args=[structure.slug])
+
+
+def _place(structure):
+    commune = structure.commune
+    return {
+        "commune_code": structure.commune_id or "",
+        "department_code": commune.department_id if commune else "",
+        "point": structure.point,
+    }
+
+
+def structure_queryset():
+    return (
+        Structure.objects.published()
+        .select_related("commune")
+        .prefetch_related("themes", "services")
+    )
+
+
+def structure_document(structure):
+    services = list(structure.services.all())
+    text = [
+        structure.summary,
+        structure.objectives,
+        structure.audience,
+        structure.access_conditions,
+        structure.how_it_works,
+        structure.commune.name if structure.commune_id else "",
+        *(f"{service.name}. {service.description}" for service in services),
+    ]
+    return Document(
+        kind="structure",
+        id=str(structure.pk),
+        title=structure.name,
+        text=" ".join(filter(None, text)),
+        url=fiche_url(structure),
+        themes=[theme.slug for theme in structure.themes.all()],
+        types=[structure.kind],
+        updated_at=structure.updated_at,
+        suggest=[structure.name],
+        **_place(structure),
+    )
+
+
+def service_queryset():
+    return (
+        Service.objects.filter(structure__live=True)
+        .select_related("structure__commune")
+        .prefetch_related("structure__themes")
+    )
+
+
+def service_document(service):
+    structure = service.structure
+    url = fiche_url(structure)
+    text = [
+        service.description,
+        service.publics_details,
+        service.access_conditions,
+        service.how_to_mobilise,
+        structure.name,
+    ]
+    return Document(
+        kind="service",
+        id=str(service.pk),
+        title=service.name,
+        text=" ".join(filter(None, text)),
+        url=f"{url}#service-{service.pk}" if url else "",
+        themes=[theme.slug for theme in structure.themes.all()],
+        types=[service.service_type] if service.service_type else [],
+        updated_at=service.updated_at,
+        suggest=[service.name],
+        **_place(structure),
+    )
+
+
+def reindex_services(sender, instance, raw=False, **kwargs):
+    """A structure going offline (or back) takes its services' documents with it: they
+    are not saved when only the structure's `live` changes."""
+    from search.tasks import index_object
+
+    if raw:
+        return
+    # Read from the database: a draft's in-memory services (modelcluster) are not indexed.
+    pks = [
+        str(pk)
+        for pk in Service.objects.filter(structure_id=instance.pk).values_list("pk", flat=True)
+    ]
+    for pk in pks:
+        transaction.on_commit(lambda p=pk: index_object.enqueue("service", p))
+
+
+def connect():
+    register(
+        Source(
+            kind="structure",
+            label=_("Structures"),
+            model=Structure,
+            get_queryset=structure_queryset,
+            to_document=structure_document,
+        )
+    )
+    register(
+        Source(
+            kind="service",
+            label=_("Services"),
+            model=Service,
+            get_queryset=service_queryset,
+            to_document=service_document,
+        )
+    )
+    post_save.connect(reindex_services, sender=Structure, dispatch_uid="repertoire:services")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_page, sender=RepertoirePage, dispatch_uid=f"rep:{id(signal)}")

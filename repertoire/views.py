@@ -1,0 +1,245 @@
+"""Public views of the répertoire, served through `RepertoirePage` routes."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db.models import Case, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Least
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from portal.geo import haversine_km
+from portal.models import Commune
+from repertoire import services
+from repertoire.forms import ErrorReportForm, RepertoireFilterForm
+from repertoire.jsonld import structure_jsonld
+from repertoire.models import Service, Structure
+from repertoire.models.themes import cached_themes
+from repertoire.pagination import paginate
+from search import api as search_api
+from search.text import query_terms
+
+logger = logging.getLogger(__name__)
+PER_PAGE = 20
+SEARCH_KINDS = ("structure", "service")
+# The keyword keeps the most relevant structures and services: enough for a list a
+# person reads, and one SQL page whatever the size of the répertoire.
+SEARCH_LIMIT = 100
+
+
+def search_matches(text, theme=None, commune=None, km=0):
+    """Hits of structures and services matching a keyword (nearest or most relevant
+    first), through the site search: accents, plurals and elisions are forgiven."""
+    filters = {"kind": SEARCH_KINDS}
+    if theme is not None:
+        filters["themes"] = [theme.slug]
+    near = None
+    if commune is not None and km:
+        near = ((commune.latitude, commune.longitude), km)
+    elif commune is not None:
+        filters["commune_code"] = [commune.pk]
+    result = search_api.search(text, filters=filters, facets=(), near=near, per_page=SEARCH_LIMIT)
+    return result.hits
+
+
+def _positions(hits, kind):
+    return [When(pk=int(hit.id), then=Value(n)) for n, hit in enumerate(hits) if hit.kind == kind]
+
+
+def _rank(hits):
+    """(position of a structure's best hit — its own or one of its services' —, pks of
+    the structures of the matching services), as SQL: no query of their own."""
+    last = Value(len(hits))
+    own_positions, service_positions = _positions(hits, "structure"), _positions(hits, "service")
+    own = Case(*own_positions, default=last) if own_positions else last
+    if not service_positions:
+        return own, []
+    service_pks = [int(hit.id) for hit in hits if hit.kind == "service"]
+    matching = Service.objects.filter(pk__in=service_pks)
+    best = matching.filter(structure=OuterRef("pk")).annotate(
+        position=Case(*service_positions, default=last)
+    )
+    best = best.order_by("position").values("position")[:1]
+    return Least(own, Coalesce(Subquery(best), last)), matching.values("structure_id")
+
+
+def keyword_filter(structures, text, **scope):
+    """Structures matching `text` directly or through a service, in the search's order
+    (nearest, then most relevant); the plain database filter if the search fails."""
+    if not query_terms(text):
+        return structures
+    try:
+        hits = search_matches(text, **scope)
+    except Exception:
+        # Outside a transaction (Django's default), a failed query leaves the connection
+        # usable; no savepoint, which would cost two queries on every list page.
+        logger.exception("Recherche indisponible, filtre par la base de données")
+        return structures.matching(text)
+    own = [int(hit.id) for hit in hits if hit.kind == "structure"]
+    rank, via_services = _rank(hits)
+    # Two IN lists (the second a plain subquery): the primary key index answers both.
+    structures = structures.filter(Q(pk__in=own) | Q(pk__in=via_services))
+    return structures.alias(search_rank=rank).order_by("search_rank", "name")
+
+
+def filtered_structures(form, theme=None):
+    """Published structures matching the filters, and a function giving each one's
+    distance in km to the chosen commune (None without one)."""
+    structures = Structure.objects.published()
+    if theme is not None:
+        structures = structures.in_theme(theme)
+    if not form.is_valid():
+        return structures, lambda structure: None
+    commune, km, text = (form.cleaned_data[k] for k in ("commune", "km", "q"))
+    if text and query_terms(text):
+        # Search filters by place and orders by distance itself.
+        structures = keyword_filter(structures, text, theme=theme, commune=commune, km=km or 0)
+        return structures, _distance_from(commune)
+    if commune is None:
+        return structures, lambda structure: None
+    distances = {commune.pk: 0.0}
+    if km:
+        near = Commune.objects.near(commune.latitude, commune.longitude, km)
+        distances = {c.pk: round(c.distance_km, 1) for c in near}
+    return structures.in_communes(distances), lambda s: distances.get(s.commune_id)
+
+
+def _distance_from(commune):
+    def distance(structure):
+        if commune is None or structure.point is None or commune.latitude is None:
+            return None
+        return round(haversine_km(commune.latitude, commune.longitude, *structure.point), 1)
+
+    return distance
+
+
+def _theme_or_404(themes, slug):
+    if slug is None:
+        return None
+    for theme in themes:
+        if theme.slug == slug:
+            return theme
+    raise Http404
+
+
+def structure_list(request, page, theme_slug=None):
+    themes = cached_themes()
+    theme = _theme_or_404(themes, theme_slug)
+    form = RepertoireFilterForm(request.GET or None)
+    structures, distance = filtered_structures(form, theme)
+    page_obj = paginate(structures.for_listing(), request.GET.get("page"), PER_PAGE)
+    rows = list(page_obj.object_list)
+    for structure in rows:
+        structure.distance_km = distance(structure)
+        structure.theme_list = structure.listed_themes(themes)
+    base_url = page.get_url(request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    if theme is not None:
+        query["theme"] = theme.slug
+    context = page.get_context(request)
+    context.update(
+        base_url=base_url,
+        themes=themes,
+        theme=theme,
+        form=form,
+        page_obj=page_obj,
+        structures=rows,
+        querystring=query.urlencode(),
+        map_url=f"{base_url}carte/?{query.urlencode()}",
+        map_tile_attribution=settings.MAP_TILE_ATTRIBUTION,
+        known_communes=known_communes(),
+    )
+    return TemplateResponse(request, "repertoire/repertoire_page.html", context)
+
+
+def known_communes():
+    """Names offered while typing a commune: those with a structure (cached 10 min)."""
+    names = cache.get("repertoire:communes")
+    if names is None:
+        rows = Commune.objects.filter(structures__live=True).values_list("name", flat=True)
+        names = sorted(set(rows))
+        cache.set("repertoire:communes", names, 600)
+    return names
+
+
+def map_data(request, page):
+    """GeoJSON of every structure matching the filters: the map twin of the list."""
+    themes = cached_themes()
+    theme = _theme_or_404(themes, request.GET.get("theme") or None)
+    structures, _distance = filtered_structures(RepertoireFilterForm(request.GET or None), theme)
+    base_url = page.get_url(request)
+    rows = structures.values_list(
+        "name",
+        "slug",
+        "latitude",
+        "longitude",
+        "commune__name",
+        "commune__latitude",
+        "commune__longitude",
+    )
+    features = []
+    for name, slug, lat, lon, commune, c_lat, c_lon in rows:
+        lat, lon = (lat, lon) if lat is not None and lon is not None else (c_lat, c_lon)
+        if lat is None or lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "name": name,
+                    "commune": commune or "",
+                    "url": f"{base_url}structures/{slug}/",
+                },
+            }
+        )
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def get_structure(slug):
+    queryset = (
+        Structure.objects.published()
+        .select_related("commune")
+        .prefetch_related("themes", "services")
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def structure_detail(request, page, slug):
+    structure = get_structure(slug)
+    base_url = page.get_url(request)
+    fiche_url = f"{base_url}structures/{structure.slug}/"
+    context = page.get_context(request)
+    context.update(
+        structure=structure,
+        services=list(structure.services.all()),
+        base_url=base_url,
+        fiche_url=fiche_url,
+        jsonld=structure_jsonld(structure, request.build_absolute_uri(fiche_url)),
+    )
+    return TemplateResponse(request, "repertoire/structure_detail.html", context)
+
+
+def report_error(request, page, slug):
+    structure = get_structure(slug)
+    base_url = page.get_url(request)
+    fiche_url = f"{base_url}structures/{structure.slug}/"
+    form = ErrorReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam():
+            services.report_error(
+                structure=structure,
+                message=form.cleaned_data["message"],
+                reporter_email=form.cleaned_data["reporter_email"],
+                fiche_url=request.build_absolute_uri(fiche_url),
+            )
+        messages.success(request, _("Merci ! L'équipe du répertoire va vérifier cette fiche."))
+        return redirect(fiche_url)
+    context = page.get_context(request)
+    context.update(structure=structure, form=form, fiche_url=fiche_url, base_url=base_url)
+    return TemplateResponse(request, "repertoire/report_error.html", context)

@@ -1,0 +1,227 @@
+"""SQL of the database backend: visibility, full text, facet filters, distance."""
+
+import math
+import time
+from collections import Counter
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Exists, F, FloatField, Func, OuterRef, Q, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
+
+from portal.geo import EARTH_RADIUS_KM, bounding_box
+from search.apps import register_sqlite_functions
+from search.backends.base import MAX_FACET_VALUES, facet_groups
+from search.documents import Hit
+from search.highlight import best_highlight
+from search.models import IndexEntry, IndexFacet, IndexSuggestion
+
+PG_CONFIG = "public.passerelles_fr"
+SINGLE_FIELDS = ("kind", "department_code", "commune_code")
+GENERATION_KEY = "search:generation"
+BROWSE_CACHE_SECONDS = 60
+
+
+def _visible(qs, scopes, entry_ref="pk"):
+    if "*" in scopes:
+        return qs
+    public = Q(is_public=True) if entry_ref == "pk" else Q(entry__is_public=True)
+    if not scopes:
+        return qs.filter(public)
+    opened = IndexFacet.objects.filter(
+        entry=OuterRef(entry_ref), field="scopes", value__in=sorted(scopes)
+    )
+    return qs.filter(public | Exists(opened))
+
+
+def visible_suggestions(scopes):
+    return _visible(IndexSuggestion.objects.all(), scopes, entry_ref="entry")
+
+
+def _full_text(qs, query):
+    terms = query.terms
+    if not terms:
+        return qs
+    if connection.vendor == "postgresql":
+        # PostgreSQL stems with its French configuration: give it the words, unstemmed.
+        matching = RawSQL(
+            "SELECT id FROM search_indexentry WHERE search_vector @@ plainto_tsquery(%s, %s)",
+            [PG_CONFIG, " ".join(query.words)],
+        )
+        return qs.filter(id__in=matching)
+    # The MATCH runs once in a subquery; joined instead, SQLite may re-run it per row.
+    matching = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [fts_query(terms)])
+    return qs.filter(id__in=matching)
+
+
+def fts_query(terms):
+    """Terms are runs of letters and digits (search.text), quoted: FTS5 syntax cannot leak."""
+    return " ".join(f'"{t}"' for t in terms)
+
+
+def distance_expression(lat, lon):
+    """Great-circle distance in km: a registered function on SQLite (see search.apps),
+    the spherical law of cosines in SQL elsewhere."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        register_sqlite_functions(None, connection)  # in case it opened before our ready()
+        return Func(
+            F("latitude"),
+            F("longitude"),
+            Value(lat),
+            Value(lon),
+            function="search_distance_km",
+            output_field=FloatField(),
+        )
+    lat_r, lon_r = math.radians(lat), math.radians(lon)
+    cosine = Value(math.sin(lat_r)) * Sin(Radians("latitude")) + Value(math.cos(lat_r)) * Cos(
+        Radians("latitude")
+    ) * Cos(Radians("longitude") - Value(lon_r))
+    clamped = Least(Value(1.0), Greatest(Value(-1.0), cosine))
+    return Value(EARTH_RADIUS_KM) * ACos(clamped, output_field=FloatField())
+
+
+def _near(qs, near):
+    if not near:
+        return qs
+    lat, lon, km = near
+    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, km)
+    boxed = qs.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
+    return boxed.alias(distance=distance_expression(lat, lon)).filter(distance__lte=km)
+
+
+def _facet_filters(qs, filters):
+    """Single-valued facets are columns of the entry; the others are looked up in the
+    (field, value, entry) index of the facet table: no per-row subquery."""
+    for name, values in filters.items():
+        if name in SINGLE_FIELDS:
+            qs = qs.filter(**{f"{name}__in": values})
+            continue
+        chosen = IndexFacet.objects.filter(field=name, value__in=values).values("entry_id")
+        qs = qs.filter(id__in=chosen)
+    return qs
+
+
+def filtered(query, filters=None):
+    """Entries matching the query, visible to its scopes, with `filters` (default: all)."""
+    qs = _visible(IndexEntry.objects.all(), query.scopes)
+    qs = _full_text(qs, query)
+    qs = _near(qs, query.near)
+    return _facet_filters(qs, query.filters if filters is None else filters)
+
+
+def _ordered(qs, query):
+    order = []
+    if query.near:
+        qs = qs.annotate(distance_km=distance_expression(*query.near[:2]))
+        order.append("distance_km")
+    if query.terms and connection.vendor == "postgresql":
+        qs = qs.annotate(
+            rank=RawSQL(
+                "ts_rank_cd(search_indexentry.search_vector, plainto_tsquery(%s, %s))",
+                [PG_CONFIG, " ".join(query.words)],
+            )
+        )
+        order.append("-rank")
+    elif query.terms:
+        # Joining the FTS table on the page query only, for its bm25 `rank` column.
+        qs = qs.filter(fts__document__match=fts_query(query.terms))
+        order.append("fts__rank")
+    # (updated_at, id) is what the updated_at index holds: browsing needs no sort.
+    return qs.order_by(*order, "-updated_at", "-id")
+
+
+def _hit(entry, query):
+    point = (entry.latitude, entry.longitude) if entry.latitude is not None else None
+    return Hit(
+        kind=entry.kind,
+        id=entry.object_id,
+        title=entry.title,
+        text=entry.text,
+        url=entry.url,
+        themes=entry.themes,
+        types=entry.types,
+        commune_code=entry.commune_code,
+        department_code=entry.department_code,
+        point=point,
+        visibility=entry.visibility,
+        updated_at=entry.updated_at,
+        highlight=best_highlight(entry.title, entry.text, query.terms),
+        distance_km=getattr(entry, "distance_km", None),
+    )
+
+
+def hits(query, base):
+    page = _ordered(base, query)[query.offset : query.offset + query.per_page]
+    return [_hit(entry, query) for entry in page]
+
+
+def _values(field, raw):
+    """The facet values of one column value, as the facet table holds them."""
+    if field in SINGLE_FIELDS:
+        return (raw,) if raw else ()
+    return {str(v)[:200] for v in raw or () if str(v)[:200]}
+
+
+def _count_rows(query, fields, filters):
+    """((field, value, n) rows most frequent first, number of entries counted).
+
+    One GROUP BY over the entry columns per query: a multi-valued facet groups by its
+    whole list of values, expanded here (there are few distinct lists). Communes, many,
+    are grouped apart so that the combinations stay few."""
+    base = filtered(query, filters).order_by()
+    counts = {field: Counter() for field in fields}
+    total = None
+    for columns in ([f for f in fields if f != "commune_code"], ["commune_code"]):
+        columns = [c for c in columns if c in fields]
+        if not columns:
+            continue
+        seen = 0
+        for row in base.values(*columns).annotate(n=Count("id")):
+            seen += row["n"]
+            for field in columns:
+                for value in _values(field, row[field]):
+                    counts[field][value] += row["n"]
+        total = seen
+    rows = [(f, v, n) for f in fields for v, n in counts[f].items()]
+    rows.sort(key=lambda row: (row[0], -row[2], row[1]))
+    return rows, total
+
+
+def _browse_key(query, fields):
+    """Cache key of counts that depend on visibility alone (no text, place or filter): the
+    landing page's. A write to the index changes the generation, hence the key."""
+    generation = cache.get_or_set(GENERATION_KEY, 0)
+    scopes = ",".join(sorted(query.scopes))
+    return f"search:facets2:{generation}:{scopes}:{','.join(fields)}"
+
+
+def _group_rows(query, fields, filters):
+    if query.terms or query.near or filters:
+        return _count_rows(query, fields, filters)
+    key = _browse_key(query, fields)
+    found = cache.get(key)
+    if found is None:
+        found = _count_rows(query, fields, filters)
+        cache.set(key, found, BROWSE_CACHE_SECONDS)
+    return found
+
+
+def facet_counts(query):
+    """({field: [(value, count), …]} most frequent first, number of matching entries
+    when a count covered exactly the query's filters, else None)."""
+    counts = {name: [] for name in query.facets}
+    total = None
+    for fields, filters in facet_groups(query):
+        rows, seen = _group_rows(query, fields, filters)
+        if filters == query.filters:
+            total = seen
+        for field, value, n in rows:
+            if len(counts[field]) < MAX_FACET_VALUES:
+                counts[field].append((value, n))
+    return counts, total
+
+
+def index_changed():
+    cache.set(GENERATION_KEY, time.time_ns(), None)

@@ -1,0 +1,109 @@
+"""Public search (`/recherche/`) and members' search (`/extranet/recherche/`)."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from search import api
+from search.forms import SearchForm
+from search.presenters import (
+    did_you_mean,
+    facet_groups,
+    label_hits,
+    map_markers,
+    page_links,
+    query_string,
+)
+
+
+def _resolve_place(text):
+    return import_string(settings.SEARCH_RESOLVE_PLACE)(text)
+
+
+def _near(form, cleaned, notices):
+    place = cleaned.get("place", "")
+    if not place:
+        return None, None
+    found = _resolve_place(place)
+    if found is None:
+        notices.append(
+            _(
+                "Nous ne trouvons pas la commune « %(place)s ». Vérifiez l'orthographe ou "
+                "saisissez son code INSEE (5 caractères, par exemple 23030)."
+            )
+            % {"place": place}
+        )
+        return None, None
+    label, lat, lon = found
+    return label, ((lat, lon), cleaned["radius"])
+
+
+def _search_context(request, user):
+    form = SearchForm(request.GET)
+    form.is_valid()  # every field cleans to a usable value; errors are never raised
+    cleaned = {"q": "", "place": "", "radius": 20, "page": 1, **form.cleaned_data}
+    notices = list(form.notices)
+    place_label, near = _near(form, cleaned, notices)
+    filters = form.filters()
+    result = api.search(cleaned["q"], filters=filters, near=near, page=cleaned["page"], user=user)
+    label_hits(result.hits)
+    return {
+        "form": form,
+        "query": cleaned["q"],
+        "radius": cleaned["radius"],
+        "place_label": place_label,
+        "notices": notices,
+        "result": result,
+        "searched": bool(cleaned["q"] or filters or near),
+        "facet_groups": facet_groups(result.facets, filters),
+        "did_you_mean": did_you_mean(request.GET, result.suggestions),
+        "page_links": page_links(request.GET, result),
+        "broader_radius": _broader_radius(request.GET, near, result),
+        "markers": map_markers(result.hits),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+
+
+def _broader_radius(params, near, result):
+    if not near or result.total or near[1] >= api.MAX_RADIUS_KM:
+        return None
+    km = min(api.MAX_RADIUS_KM, near[1] * 2 if near[1] >= 20 else 50)
+    return {"km": km, "url": "?" + query_string(params, radius=km, page=None)}
+
+
+@require_GET
+def public_search(request):
+    """Everything public: pages, structures, services, offers."""
+    return render(request, "search/public_search.html", _search_context(request, None))
+
+
+@require_GET
+def public_suggest(request):
+    return JsonResponse({"suggestions": api.suggest(request.GET.get("q", ""))})
+
+
+def _members_only(view):
+    def wrapper(request, *args, **kwargs):
+        if not import_string(settings.PASSERELLES_EXTRANET_GATE)(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(require_GET(wrapper))
+
+
+@_members_only
+def extranet_search(request):
+    """The same engine, over what the member may see (visibility and scopes)."""
+    context = _search_context(request, request.user)
+    return render(request, "search/extranet_search.html", context)
+
+
+@_members_only
+def extranet_suggest(request):
+    return JsonResponse({"suggestions": api.suggest(request.GET.get("q", ""), user=request.user)})

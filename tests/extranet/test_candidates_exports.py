@@ -1,0 +1,100 @@
+"""Statistics, CSV/XLSX exports and dashboard panels of the candidate pipeline."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+from pytest_django.asserts import assertContains, assertNotContains
+
+from extranet.enums import AuditAction
+from extranet.models import AuditEvent
+from tests.extranet.candidate_factories import CandidateFactory
+from tests.extranet.factories import WelcomePoleFactory
+from tests.portal.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(db):
+    user = UserFactory()
+    pole = WelcomePoleFactory(name="Pôle du Plateau", officers=[user])
+    CandidateFactory(pole=pole, last_name="Installée", status="settled", origin_department="69")
+    CandidateFactory(pole=pole, last_name="Nouvelle", status="new", project_type="job")
+    CandidateFactory(last_name="Hors-Perimetre")  # another pole
+    return user
+
+
+def _body(response):
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_csv_export_is_streamed_scoped_filtered_and_audited(client, officer):
+    client.force_login(officer)
+    response = client.get(reverse("extranet:candidate_export", args=["csv"]), {"status": "new"})
+    assert response.streaming
+    rows = list(csv.reader(io.StringIO(_body(response)), delimiter=";"))
+    assert rows[0][0] == "Référence"
+    assert [row[7] for row in rows[1:]] == ["Nouvelle"]
+    assert rows[1][14] == "Trouver un emploi salarié"
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, actor=officer).exists()
+
+
+def test_xlsx_export(client, officer):
+    client.force_login(officer)
+    response = client.get(reverse("extranet:candidate_export", args=["xlsx"]))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    names = sorted(row[7] for row in list(workbook.active.iter_rows(values_only=True))[1:])
+    assert names == ["Installée", "Nouvelle"]
+
+
+def test_unknown_export_format_is_404(client, officer):
+    client.force_login(officer)
+    assert client.get(reverse("extranet:candidate_export", args=["pdf"])).status_code == 404
+
+
+def test_statistics_page_has_tables_twins_and_settled_rate(client, officer):
+    client.force_login(officer)
+    response = client.get(reverse("extranet:candidate_stats"))
+    assertContains(response, "Taux d'installation : 50,0 %")
+    assertContains(response, 'data-chart-for="table-status"')
+    assertContains(response, '<th scope="row">Installé·e</th>', html=False)
+    assertContains(response, "vendor/chart.js/chart.umd.js")
+    assertNotContains(response, "Hors-Perimetre")
+
+
+def test_statistics_period_filter_and_export(client, officer):
+    client.force_login(officer)
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = client.get(reverse("extranet:candidate_stats"), {"start": tomorrow})
+    assert response.context["total"] == 0
+    export = client.get(reverse("extranet:candidate_stats_export", args=["csv"]))
+    rows = list(csv.reader(io.StringIO(_body(export)), delimiter=";"))
+    assert ["Candidats par statut", "Installé·e", "1"] in rows
+
+
+def test_dashboard_shows_new_candidates_and_due_contacts(client, officer):
+    pole = officer.welcome_poles.get()
+    CandidateFactory(
+        pole=pole, last_name="ARelancer", status="contacted",
+        next_action_on=timezone.localdate() - datetime.timedelta(days=1),
+    )  # fmt: skip
+    client.force_login(officer)
+    response = client.get(reverse("extranet:dashboard"))
+    assertContains(response, "Nouveaux candidats de mon pôle")
+    assertContains(response, "Nouvelle")
+    assertContains(response, "Relances à faire")
+    assertContains(response, "ARelancer")
+    assertNotContains(response, "Hors-Perimetre")
+
+
+def test_editors_see_offers_awaiting_moderation(client, editor, member):
+    client.force_login(editor)
+    response = client.get(reverse("extranet:dashboard"))
+    assertContains(response, "Offres en attente de modération")
+    client.force_login(member)
+    assertNotContains(client.get(reverse("extranet:dashboard")), "Offres en attente")

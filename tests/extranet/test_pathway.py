@@ -1,0 +1,165 @@
+"""Fiches parcours: writing one, who reads it, the plain-language PDF, the e-mail."""
+
+import io
+import os
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from pypdf import PdfReader
+from pytest_django.asserts import assertContains
+
+from extranet.enums import AuditAction
+from extranet.models import AuditEvent, Pathway
+from extranet.pathways import services
+from extranet.pathways.paper import mini_map
+from tests.repertoire.factories import StructureFactory
+
+
+@pytest.fixture
+def pathway(network):
+    pathway = Pathway(
+        structure=network.a,
+        person_first_name="Maëlle",
+        person_last_name="Fictive",
+        person_email="maelle@exemple.fr",
+        thematiques=[
+            "logement-hebergement--louer-un-logement",
+            "mobilite--preparer-un-permis",
+            "sante--acces-aux-soins",
+        ],
+        situation="Vous cherchez un logement à louer près de votre travail.\n"
+        "Vous voulez passer le permis.",
+    )
+    network.b.latitude, network.b.longitude = 45.95, 1.76
+    network.b.save()
+    garage = StructureFactory(
+        complete=True, name="Garage solidaire du plateau", latitude=45.85, longitude=1.95
+    )
+    return services.save_pathway(
+        actor=network.member_a,
+        pathway=pathway,
+        contacts=[
+            (network.b, network.service_b, "Vous aide à remplir la demande de logement social."),
+            (garage, None, "Vous prête une voiture pour aller au travail."),
+        ],
+        steps=[
+            ("Appeler l'association pour un rendez-vous.", date(2026, 12, 2)),
+            ("Apporter vos fiches de paie.", None),
+        ],
+        email_consent=True,
+    )
+
+
+def post_data(network, **overrides):
+    data = {
+        "person_first_name": "Maëlle",
+        "person_last_name": "Fictive",
+        "person_email": "",
+        "structure": network.a.pk,
+        "situation": "Vous cherchez un logement.",
+        "thematiques": ["logement-hebergement--louer-un-logement"],
+        "contacts-TOTAL_FORMS": "3",
+        "contacts-INITIAL_FORMS": "0",
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "8",
+        "contacts-0-structure": network.b.pk,
+        "contacts-0-what_for": "Vous aide pour le dossier.",
+        "steps-TOTAL_FORMS": "3",
+        "steps-INITIAL_FORMS": "0",
+        "steps-MIN_NUM_FORMS": "0",
+        "steps-MAX_NUM_FORMS": "10",
+        "steps-0-text": "Appeler lundi.",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_write_a_pathway_from_a_referral(client, referral, network):
+    client.force_login(network.member_a)
+    response = client.get(reverse("extranet:pathway_create") + f"?referral={referral.reference}")
+    assert response.context["form"].initial["person_last_name"] == referral.person_last_name
+    assert response.context["contact_set"].forms[0].initial["structure"] == network.b.pk
+    response = client.post(
+        reverse("extranet:pathway_create") + f"?referral={referral.reference}", post_data(network)
+    )
+    pathway = Pathway.objects.get()
+    assert response.url == reverse("extranet:pathway_detail", args=[pathway.reference])
+    assert pathway.referral == referral
+    assert [c.structure for c in pathway.contacts.all()] == [network.b]
+    assert pathway.steps.get().text == "Appeler lundi."
+    assert AuditEvent.objects.for_object(pathway).filter(action=AuditAction.CREATE).exists()
+
+
+def test_bad_input_is_explained_and_kept(client, network):
+    client.force_login(network.member_a)
+    data = post_data(network, situation="", **{"contacts-0-what_for": "", "email_consent": "on"})
+    response = client.post(reverse("extranet:pathway_create"), data)
+    assertContains(response, "Écrivez ses besoins en quelques phrases courtes.")
+    assertContains(response, "Dites en une phrase ce qu&#x27;elle fera pour la personne.")
+    assertContains(response, "Indiquez l&#x27;e-mail de la personne pour le lui envoyer.")
+    assertContains(response, 'value="Appeler lundi."')
+    assert not Pathway.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["pathway_detail", "pathway_pdf", "pathway_edit"])
+def test_other_structure_gets_404_and_anonymous_login(client, pathway, network, name):
+    url = reverse(f"extranet:{name}", args=[pathway.reference])
+    assert client.get(url).url.startswith(reverse("account_login"))
+    client.force_login(network.member_c)
+    assert client.get(url).status_code == 404
+
+
+def test_detail_is_audited(client, pathway, network):
+    client.force_login(network.member_a)
+    response = client.get(reverse("extranet:pathway_detail", args=[pathway.reference]))
+    assertContains(response, "Garage solidaire du plateau")
+    assertContains(response, "Du lundi au vendredi")  # opening hours in plain French
+    assert AuditEvent.objects.for_object(pathway).filter(action=AuditAction.READ).exists()
+
+
+def test_pdf_is_plain_language_with_contacts_and_hours(client, pathway, network):
+    client.force_login(network.member_a)
+    response = client.get(reverse("extranet:pathway_pdf", args=[pathway.reference]))
+    assert response["Content-Type"] == "application/pdf"
+    content = response.content
+    if os.environ.get("PATHWAY_PDF_OUT"):  # to look at it: pdftoppm -png -r 50
+        with open(os.environ["PATHWAY_PDF_OUT"], "wb") as out:
+            out.write(content)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    for expected in (
+        "Fiche parcours de Maëlle",
+        "Qui peut vous aider",
+        "Garage solidaire du plateau",
+        "Vous prête une voiture",
+        "05 55 00 00 00",
+        "lundi au vendredi",
+        "Apporter vos fiches",
+    ):
+        assert expected in text, expected
+
+
+def test_mini_map_places_each_contact():
+    rows = [
+        {"number": 1, "point": (45.95, 1.76), "structure": None},
+        {"number": 2, "point": (45.85, 1.95), "structure": None},
+        {"number": 3, "point": None, "structure": None},
+    ]
+    drawing = str(mini_map(rows))
+    assert drawing.count("<circle") == 2 and " km</text>" in drawing
+
+
+def test_email_needs_consent_and_is_sent(
+    client, pathway, network, django_capture_on_commit_callbacks
+):
+    client.force_login(network.member_a)
+    url = reverse("extranet:pathway_email", args=[pathway.reference])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    assert mail.outbox[0].to == ["maelle@exemple.fr"]
+    assert "Garage solidaire du plateau" in mail.outbox[0].body
+    Pathway.objects.filter(pk=pathway.pk).update(email_consent_at=None)
+    response = client.post(url, follow=True)
+    assertContains(response, "n&#x27;a pas donné son accord")
+    assert len(mail.outbox) == 1

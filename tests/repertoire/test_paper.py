@@ -1,0 +1,97 @@
+import io
+import os
+
+import pytest
+from pypdf import PdfReader
+
+from tests.portal.factories import CommuneFactory, DepartmentFactory
+from tests.repertoire.factories import ServiceFactory, StructureFactory, theme
+
+DUMP = os.environ.get("REPERTOIRE_PDF_DUMP")  # a folder: keep the PDFs to look at them
+
+
+def pdf_text(response, name):
+    assert response["Content-Type"] == "application/pdf"
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if DUMP:
+        with open(os.path.join(DUMP, name), "wb") as handle:
+            handle.write(content)
+    reader = PdfReader(io.BytesIO(content))
+    return reader, [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+@pytest.fixture
+def booklet_data(db):
+    gueret = CommuneFactory(insee_code="23096", name="Guéret")
+    limoges = CommuneFactory(
+        insee_code="87085",
+        name="Limoges",
+        department=DepartmentFactory(code="87", name="Haute-Vienne"),
+    )
+    health = StructureFactory(
+        name="Centre de santé",
+        slug="centre-de-sante",
+        commune=gueret,
+        complete=True,
+        themes=[theme("sante")],
+    )
+    ServiceFactory(structure=health, name="Consultations sans rendez-vous")
+    StructureFactory(
+        name="Auto-école sociale", commune=limoges, complete=True, themes=[theme("mobilite")]
+    )
+    StructureFactory(
+        name="Relais petite enfance", commune=gueret, themes=[theme("garde-d-enfants")]
+    )
+
+
+def test_fiche_pdf(client, repertoire, booklet_data):
+    response = client.get("/repertoire/structures/centre-de-sante/pdf/")
+    assert response["Content-Disposition"] == 'attachment; filename="fiche-centre-de-sante.pdf"'
+    _reader, pages = pdf_text(response, "fiche.pdf")
+    text = "\n".join(pages)
+    assert "Centre de santé" in text
+    assert "Consultations sans rendez-vous" in text
+    assert "Du lundi au vendredi" in text
+
+
+def test_booklet_has_cover_contents_index_and_page_numbers(client, repertoire, booklet_data):
+    reader, pages = pdf_text(client.get("/repertoire/livret/"), "livret.pdf")
+    assert "Répertoire des compétences sociales" in pages[0]
+    assert "3 structures" in pages[0]
+    assert "Sommaire" in pages[1]
+    # Contents and index give the page where each fiche is.
+    health_page = next(
+        i for i, text in enumerate(pages) if "Consultations sans rendez-vous" in text
+    )
+    assert f"Centre de santé{'.' * 3}" in pages[1].replace(" ", "") or "Centre de santé" in pages[1]
+    assert str(health_page + 1) in pages[1]
+    assert "Index des communes" in pages[-1]
+    assert "Guéret" in pages[-1] and "Limoges" in pages[-1]
+    assert f"2 / {len(reader.pages)}" in pages[1]
+
+
+def test_booklet_of_one_theme_and_of_one_territory(client, repertoire, booklet_data):
+    _reader, pages = pdf_text(client.get("/repertoire/livret/", {"theme": "mobilite"}), "theme.pdf")
+    text = "\n".join(pages)
+    assert "Auto-école sociale" in text and "Centre de santé" not in text
+    _reader, pages = pdf_text(client.get("/repertoire/livret/", {"departement": "23"}), "dep.pdf")
+    text = "\n".join(pages)
+    assert "Creuse" in pages[0]
+    assert "Centre de santé" in text and "Auto-école sociale" not in text
+    assert client.get("/repertoire/livret/", {"theme": "inconnu"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "field"),
+    [
+        ("/repertoire/fiche-de-liaison/", "Fiche de liaison partenaire", "Structure destinataire"),
+        ("/repertoire/fiche-parcours/", "Ma fiche parcours", "Qui peut m'aider"),
+    ],
+)
+def test_blank_forms(client, repertoire, url, title, field):
+    reader, pages = pdf_text(client.get(url), url.strip("/").replace("/", "-") + ".pdf")
+    assert title in pages[0]
+    assert field in pages[0]
+    assert len(pages) == 1, "a blank form is printed on one sheet"
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
