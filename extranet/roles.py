@@ -7,6 +7,9 @@
 - young person / company: the account kind chosen at sign-up.
 """
 
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
+
 from extranet.enums import MembershipRole, Role
 from portal.enums import AccountKind
 
@@ -25,7 +28,7 @@ def roles_of(user):
     cached = getattr(user, "_passerelles_roles", None)
     if cached is not None:
         return cached
-    groups = set(user.groups.values_list("name", flat=True))
+    groups, membership_roles, is_officer = _role_sources(user)
     roles = set()
     if user.is_superuser or REGIONAL_ADMIN_GROUP in groups:
         roles.add(Role.REGIONAL_ADMIN)
@@ -33,9 +36,9 @@ def roles_of(user):
         roles.add(Role.ADVISOR)
     if groups.intersection(EDITOR_GROUPS):
         roles.add(Role.EDITOR)
-    if user.welcome_poles.exists():
+    if is_officer:
         roles.add(Role.POLE_OFFICER)
-    for role in user.memberships.active().values_list("role", flat=True).distinct():
+    for role in membership_roles:
         roles.add(
             Role.STRUCTURE_MANAGER if role == MembershipRole.MANAGER else Role.STRUCTURE_MEMBER
         )
@@ -45,6 +48,44 @@ def roles_of(user):
         roles.add(Role.COMPANY)
     user._passerelles_roles = frozenset(roles)
     return user._passerelles_roles
+
+
+def _role_sources(user):
+    """Group names, active membership roles and pole-officer flag, in ONE query.
+
+    Every signed-in page needs the roles, so the three sources are read as a UNION of
+    (source, value) text pairs rather than three round trips.
+    """
+    # Imported here: models import the roles' enums, and roles are needed at import time
+    # by the middleware and the permission functions.
+    from extranet.models import Membership, WelcomePole
+
+    def tagged(queryset, source, value):
+        return (
+            queryset.order_by()
+            .annotate(role_source=Value(source, output_field=CharField()), role_value=value)
+            .values_list("role_source", "role_value")
+        )
+
+    text = CharField()
+    rows = tagged(user.groups.all(), "group", Cast("name", text)).union(
+        tagged(Membership.objects.active().filter(user=user), "membership", Cast("role", text)),
+        tagged(
+            WelcomePole.officers.through.objects.filter(user_id=user.pk),
+            "pole",
+            Value("", output_field=text),
+        ),
+        all=True,
+    )
+    groups, memberships, is_officer = set(), set(), False
+    for source, value in rows:
+        if source == "group":
+            groups.add(value)
+        elif source == "membership":
+            memberships.add(value)
+        else:
+            is_officer = True
+    return groups, memberships, is_officer
 
 
 def has_role(user, *roles):
