@@ -1,10 +1,9 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from extranet.admin_helpers import RegionalAdminReadOnlyHelper
 from extranet.intake import admin as _intake_admin  # noqa: F401  (registers the outbox admin)
 from extranet.models import AuditEvent, Membership, WelcomePole
-from extranet.perms import can_view_audit_log
 
 
 class MembershipAdmin(ModelAdmin):
@@ -23,29 +22,10 @@ class WelcomePoleAdmin(ModelAdmin):
     form_fields_exclude = ["communes"]  # thousands of communes: edited via the EPCIs
 
 
-class AuditPermissionHelper(PermissionHelper):
-    """Read-only for everyone, readable by the regional admin only."""
-
-    def user_can_list(self, user):
-        return can_view_audit_log(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return can_view_audit_log(user)
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-
 class AuditEventAdmin(ModelAdmin):
     model = AuditEvent
     menu_icon = "history"
-    permission_helper_class = AuditPermissionHelper
+    permission_helper_class = RegionalAdminReadOnlyHelper
     inspect_view_enabled = True
     list_display = ("created_at", "actor_label", "action", "object_label", "request_id")
     list_filter = ("action", "content_type")

@@ -1,19 +1,8 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from portal.admin_helpers import ReadOnlyPermissionHelper
 from portal.models import Commune, Department, Epci
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class ReadOnlyReferenceAdmin(ModelAdmin):

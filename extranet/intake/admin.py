@@ -1,30 +1,10 @@
 """Outbox in the Wagtail admin: failed messages are visible (and readable) by admins."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from extranet.admin_helpers import RegionalAdminReadOnlyHelper
 from extranet.models import OutboundEmail
-from extranet.perms import can_view_audit_log
-
-
-class OutboxPermissionHelper(PermissionHelper):
-    """Read-only; readable by the regional admin (messages hold personal data)."""
-
-    def user_can_list(self, user):
-        return can_view_audit_log(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return can_view_audit_log(user)
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 @modeladmin_register
@@ -33,7 +13,7 @@ class OutboundEmailAdmin(ModelAdmin):
     menu_label = _("E-mails sortants")
     menu_icon = "mail"
     menu_order = 260
-    permission_helper_class = OutboxPermissionHelper
+    permission_helper_class = RegionalAdminReadOnlyHelper
     inspect_view_enabled = True
     inspect_view_fields = ["to", "subject", "kind", "status", "attempts", "last_error", "body_text"]
     list_display = ("created_at", "to", "subject", "status", "attempts", "next_attempt_at")
