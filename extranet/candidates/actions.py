@@ -55,26 +55,35 @@ def _invalid(request, candidate, **forms):
     return render(request, "extranet/candidates/candidate_detail.html", context, status=400)
 
 
-@member_required
-@require_POST
-def candidate_contact_add(request, reference):
-    candidate = _editable(request, reference)
-    form = ContactForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, candidate, contact_form=form)
-    services.log_contact(actor=request.user, candidate=candidate, **form.cleaned_data)
-    return _done(request, candidate, _("Contact ajouté."))
+def _form_action(form_class, form_key, service, message):
+    """A POST on the candidate page: validate `form_class`, call `service`, come back.
+
+    An invalid form re-renders the page with that form (errors and input kept, 400).
+    """
+
+    @member_required
+    @require_POST
+    def action(request, reference):
+        candidate = _editable(request, reference)
+        form = form_class(request.POST)
+        if not form.is_valid():
+            return _invalid(request, candidate, **{form_key: form})
+        service(actor=request.user, candidate=candidate, **form.cleaned_data)
+        return _done(request, candidate, message)
+
+    return action
 
 
-@member_required
-@require_POST
-def candidate_status(request, reference):
-    candidate = _editable(request, reference)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, candidate, status_form=form)
-    services.change_status(actor=request.user, candidate=candidate, **form.cleaned_data)
-    return _done(request, candidate, _("Statut mis à jour."))
+candidate_contact_add = _form_action(
+    ContactForm, "contact_form", services.log_contact, _("Contact ajouté.")
+)
+candidate_status = _form_action(
+    StatusForm, "status_form", services.change_status, _("Statut mis à jour.")
+)
+candidate_share = _form_action(ShareForm, "share_form", services.share, _("Fiche partagée."))
+candidate_match = _form_action(
+    MatchForm, "match_form", services.propose_offer, _("Offre proposée.")
+)
 
 
 @member_required
@@ -88,28 +97,6 @@ def candidate_referent(request, reference):
         actor=request.user, candidate=candidate, referent=form.cleaned_data["referent"]
     )
     return _done(request, candidate, _("Référent·e mis·e à jour."))
-
-
-@member_required
-@require_POST
-def candidate_share(request, reference):
-    candidate = _editable(request, reference)
-    form = ShareForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, candidate, share_form=form)
-    services.share(actor=request.user, candidate=candidate, **form.cleaned_data)
-    return _done(request, candidate, _("Fiche partagée."))
-
-
-@member_required
-@require_POST
-def candidate_match(request, reference):
-    candidate = _editable(request, reference)
-    form = MatchForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, candidate, match_form=form)
-    services.propose_offer(actor=request.user, candidate=candidate, **form.cleaned_data)
-    return _done(request, candidate, _("Offre proposée."))
 
 
 @member_required
