@@ -239,12 +239,13 @@ def measure_pages(rng, communes):
 def measure_booklet():
     from pypdf import PdfReader
 
-    from repertoire.paper import booklet_context, booklet_queryset, render_pdf
+    from repertoire.booklet import booklet_queryset, render_booklet, workers
 
     start = time.perf_counter()
     structures, scope = booklet_queryset({})
-    context = booklet_context(structures[:BOOKLET], scope, "Répertoire des compétences sociales")
-    content = render_pdf("repertoire/pdf/booklet.html", context, "http://testserver/")
+    content = render_booklet(
+        structures[:BOOKLET], scope, "Répertoire des compétences sociales", "http://testserver/"
+    )
     seconds = time.perf_counter() - start
     path = Path(_TMP) / "booklet.pdf"
     path.write_bytes(content)
@@ -252,7 +253,7 @@ def measure_booklet():
     verdict = "OK" if seconds <= 60 else "KO"
     print(
         f"{verdict} Livret de {BOOKLET} fiches : {seconds:6.1f} s, {pages} pages, "
-        f"{len(content) / 1e6:.1f} Mo"
+        f"{len(content) / 1e6:.1f} Mo, {workers()} processus de mise en page"
     )
     return seconds <= 60
 

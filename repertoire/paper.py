@@ -1,19 +1,16 @@
-"""Paper répertoire: fiche PDF, booklet (cover, contents by theme, index of communes, page
-numbers) and the blank fiche de liaison / fiche parcours, rendered by WeasyPrint."""
-
-from collections import defaultdict
+"""Paper répertoire: fiche PDF, booklet (see `repertoire.booklet`) and the blank fiche de
+liaison / fiche parcours, rendered by WeasyPrint."""
 
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpResponse
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
-from portal.models import Department
-from repertoire.models import Structure, Theme
+from repertoire.booklet import PDF_CSS, booklet_queryset, cache_key, render_booklet
 
-PDF_CSS = "css/repertoire-pdf.css"
+BOOKLET_CACHE_SECONDS = 24 * 3600
 
 
 def render_pdf(template, context, base_url=None):
@@ -45,65 +42,17 @@ def structure_pdf(request, page, slug):
     return pdf_response(content, f"fiche-{structure.slug}.pdf")
 
 
-def booklet_sections(structures, themes):
-    """[(theme, [structures])] each structure under its first theme, then 'Autres'."""
-    sections = defaultdict(list)
-    for structure in structures:
-        own = list(structure.themes.all())
-        first = min(own, key=lambda t: (t.order, t.name)) if own else None
-        sections[first].append(structure)
-    ordered = [(theme, sections[theme]) for theme in themes if sections.get(theme)]
-    if sections.get(None):
-        ordered.append((None, sections[None]))
-    return ordered
-
-
-def commune_index(structures):
-    index = defaultdict(list)
-    for structure in structures:
-        name = structure.commune.name if structure.commune_id else _("Commune non précisée")
-        index[name].append(structure)
-    return sorted(index.items(), key=lambda item: slugify(item[0]))
-
-
-def booklet_queryset(params):
-    """Published fiches for the booklet, with its scope label; 404 on an unknown scope."""
-    structures = Structure.objects.published()
-    scope = []
-    if params.get("theme"):
-        theme = Theme.objects.filter(slug=params["theme"]).first()
-        if theme is None:
-            raise Http404
-        structures = structures.in_theme(theme)
-        scope.append(theme.name)
-    if params.get("departement"):
-        department = Department.objects.filter(code=params["departement"]).first()
-        if department is None:
-            raise Http404
-        structures = structures.filter(commune__department=department)
-        scope.append(department.name)
-    structures = structures.select_related("commune").prefetch_related("themes", "services")
-    return structures.order_by("name"), scope
-
-
-def booklet_context(structures, scope, title):
-    themes = list(Theme.objects.all())
-    rows = list(structures)
-    return {
-        "title": title,
-        "scope": " – ".join(scope),
-        "sections": booklet_sections(rows, themes),
-        "communes": commune_index(rows),
-        "count": len(rows),
-        "today": timezone.localdate(),
-    }
-
-
 def booklet_pdf(request, page):
+    """The booklet, set once and kept until one of its fiches changes (a long booklet takes
+    tens of seconds to lay out; the second reader gets it at once)."""
     structures, scope = booklet_queryset(request.GET)
-    context = booklet_context(structures, scope, page.booklet_title)
-    context["site_url"] = request.build_absolute_uri(page.get_url(request))
-    content = render_pdf("repertoire/pdf/booklet.html", context, request.build_absolute_uri("/"))
+    site_url = request.build_absolute_uri(page.get_url(request))
+    key = cache_key(structures, scope, page.booklet_title, site_url)
+    content = cache.get(key)
+    if content is None:
+        base_url = request.build_absolute_uri("/")
+        content = render_booklet(structures, scope, page.booklet_title, site_url, base_url)
+        cache.set(key, content, BOOKLET_CACHE_SECONDS)
     suffix = "-".join(slugify(part) for part in scope) or "complet"
     return pdf_response(content, f"repertoire-{suffix}.pdf")
 

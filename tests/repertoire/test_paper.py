@@ -54,20 +54,64 @@ def test_fiche_pdf(client, repertoire, booklet_data):
     assert "Du lundi au vendredi" in text
 
 
+def page_of(pages, text):
+    return next(number for number, page in enumerate(pages, start=1) if text in page)
+
+
 def test_booklet_has_cover_contents_index_and_page_numbers(client, repertoire, booklet_data):
     reader, pages = pdf_text(client.get("/repertoire/livret/"), "livret.pdf")
     assert "Répertoire des compétences sociales" in pages[0]
     assert "3 structures" in pages[0]
     assert "Sommaire" in pages[1]
-    # Contents and index give the page where each fiche is.
-    health_page = next(
-        i for i, text in enumerate(pages) if "Consultations sans rendez-vous" in text
-    )
-    assert f"Centre de santé{'.' * 3}" in pages[1].replace(" ", "") or "Centre de santé" in pages[1]
-    assert str(health_page + 1) in pages[1]
+    # Each theme starts on the page the contents give; the index gives each fiche's page.
+    health = page_of(pages, "Consultations sans rendez-vous")
+    contents = " ".join(pages[1].replace(".", " ").split())
+    assert f"Santé (1 structure) {health}" in contents
     assert "Index des communes" in pages[-1]
+    assert f"Centre de santé, p. {health}" in pages[-1]
+    assert (
+        f"Auto-école sociale, p. {page_of(pages, 'Auto-école sociale Association')}" in (pages[-1])
+    )
     assert "Guéret" in pages[-1] and "Limoges" in pages[-1]
+    assert pages[0].count(" / ") == 0, "no number on the cover"
     assert f"2 / {len(reader.pages)}" in pages[1]
+    assert f"{health} / {len(reader.pages)}" in pages[health - 1]
+
+
+def test_long_booklet_is_laid_out_in_parts_with_the_same_numbering(
+    client, repertoire, settings, monkeypatch
+):
+    """Above PARALLEL_FROM fiches the booklet is cut in parts laid out by worker processes:
+    a theme cut in two goes on under "(suite)", and the contents and the index still give
+    the page where each fiche really is."""
+    from repertoire import booklet
+
+    monkeypatch.setattr(booklet, "PARALLEL_FROM", 2)
+    settings.REPERTOIRE_BOOKLET_WORKERS = 2
+    gueret = CommuneFactory(insee_code="23096", name="Guéret")
+    for number in range(6):
+        StructureFactory(name=f"Crèche {number}", commune=gueret, themes=[theme("garde-d-enfants")])
+    reader, pages = pdf_text(client.get("/repertoire/livret/"), "livret-parts.pdf")
+    assert "Garde d'enfants (suite)" in "\n".join(pages)
+    total = len(reader.pages)
+    for number in range(6):
+        page = page_of(pages, f"Crèche {number} Association")
+        assert f"Crèche {number}, p. {page}" in "\n".join(pages[-2:])
+        assert f"{page} / {total}" in pages[page - 1]
+
+
+def test_booklet_follows_the_fiches_it_prints(client, repertoire, booklet_data):
+    """Kept between readers, the booklet still shows a fiche's change at once."""
+    from repertoire.models import Structure
+
+    first = client.get("/repertoire/livret/")
+    assert client.get("/repertoire/livret/").content == first.content
+    health = Structure.objects.get(slug="centre-de-sante")
+    health.name = "Maison de santé"
+    health.save()
+    _reader, pages = pdf_text(client.get("/repertoire/livret/"), "livret-mis-a-jour.pdf")
+    assert "Maison de santé" in "\n".join(pages)
+    assert "Centre de santé" not in "\n".join(pages)
 
 
 def test_booklet_of_one_theme_and_of_one_territory(client, repertoire, booklet_data):
