@@ -17,6 +17,8 @@ from search.models import IndexEntry, IndexFacet, IndexSuggestion
 from search.text import fold, terms
 
 BATCH_SIZE = 500
+MAX_SPELLING_CANDIDATES = 2000
+CLOSE_ENOUGH = 0.75  # difflib ratio of a did-you-mean suggestion
 MULTI_FIELDS = ("themes", "types")
 SINGLE_FIELDS = ("kind", "department_code", "commune_code")
 
@@ -143,7 +145,7 @@ class DatabaseBackend(BaseBackend):
         if total is None:
             total = base.count()
         pages = page_count(total, query.per_page)
-        hits = db_query.hits(query, base) if total else []
+        hits = db_query.hits(query, base, total) if total else []
         return SearchResult(hits, total, facets, query.page, pages)
 
     def suggest(self, prefix, scopes, limit):
@@ -156,17 +158,28 @@ class DatabaseBackend(BaseBackend):
         return _distinct(rows.order_by("folded").values_list("text", flat=True)[: limit * 3], limit)
 
     def did_you_mean(self, text, scopes, limit):
+        """Suggestions spelled like `text` (same first two letters), closest first. Each
+        distinct spelling is scored once, cheap upper bounds first (as difflib's
+        `get_close_matches`): a thousand candidates cost a few milliseconds."""
         folded = fold(" ".join(text.split()))[:200]
         if len(folded) < 3:
             return []
         rows = db_query.visible_suggestions(scopes).filter(
             folded__gte=folded[:2], folded__lt=folded[:2] + "\uffff"
         )
-        candidates = list(rows.values_list("text", "folded")[:2000])
+        spellings = {}
+        for shown, cand in rows.values_list("text", "folded")[:MAX_SPELLING_CANDIDATES]:
+            spellings.setdefault(cand[: len(folded) + 2], shown)
+        matcher = difflib.SequenceMatcher(b=folded)
         scored = []
-        for shown, cand in candidates:
-            ratio = difflib.SequenceMatcher(None, folded, cand[: len(folded) + 2]).ratio()
-            if ratio >= 0.75 and cand != folded:
+        for cand, shown in spellings.items():
+            matcher.set_seq1(cand)
+            if (
+                cand != folded
+                and matcher.real_quick_ratio() >= CLOSE_ENOUGH
+                and matcher.quick_ratio() >= CLOSE_ENOUGH
+                and (ratio := matcher.ratio()) >= CLOSE_ENOUGH
+            ):
                 scored.append((-ratio, shown))
         return _distinct([shown for _, shown in sorted(scored)], limit)
 

@@ -91,24 +91,46 @@ def _near(qs, near):
     return boxed.alias(distance=distance_expression(lat, lon)).filter(distance__lte=km)
 
 
-def _facet_filters(qs, filters):
+def _facet_filters(qs, filters, scan=False):
     """Single-valued facets are columns of the entry; the others are looked up in the
-    (field, value, entry) index of the facet table: no per-row subquery."""
+    (field, value, entry) index of the facet table: no per-row subquery. With `scan`, the
+    entry ids found there only test the rows read in another order (`id + 0` keeps SQLite
+    from walking the ids instead)."""
     for name, values in filters.items():
         if name in SINGLE_FIELDS:
             qs = qs.filter(**{f"{name}__in": values})
             continue
         chosen = IndexFacet.objects.filter(field=name, value__in=values).values("entry_id")
-        qs = qs.filter(id__in=chosen)
+        if scan:
+            qs = qs.alias(scanned_id=F("id") + 0).filter(scanned_id__in=chosen)
+        else:
+            qs = qs.filter(id__in=chosen)
     return qs
 
 
-def filtered(query, filters=None):
+def filtered(query, filters=None, scan=False):
     """Entries matching the query, visible to its scopes, with `filters` (default: all)."""
     qs = _visible(IndexEntry.objects.all(), query.scopes)
     qs = _full_text(qs, query)
     qs = _near(qs, query.near)
-    return _facet_filters(qs, query.filters if filters is None else filters)
+    return _facet_filters(qs, query.filters if filters is None else filters, scan)
+
+
+def index_size():
+    """Number of entries, counted once per index generation."""
+    key = f"search:size:{cache.get_or_set(GENERATION_KEY, 0)}"
+    return cache.get_or_set(key, IndexEntry.objects.count, BROWSE_CACHE_SECONDS)
+
+
+def _newest_first_scan(query, total):
+    """Browsing (facets, no words, no place) on SQLite: reading the index newest first and
+    keeping the matching rows stops after about `wanted × size / total` rows; that beats
+    fetching and sorting all `total` matches unless they are a small share of the index
+    (ten times faster for a theme at 100k entries)."""
+    if connection.vendor != "sqlite" or query.terms or query.near or not query.filters:
+        return False
+    wanted = query.offset + query.per_page
+    return wanted * index_size() <= total * total
 
 
 def _ordered(qs, query):
@@ -152,7 +174,9 @@ def _hit(entry, query):
     )
 
 
-def hits(query, base):
+def hits(query, base, total):
+    if _newest_first_scan(query, total):
+        base = filtered(query, scan=True)
     page = _ordered(base, query)[query.offset : query.offset + query.per_page]
     return [_hit(entry, query) for entry in page]
 

@@ -137,6 +137,22 @@ def test_pagination(engine):
     assert beyond.page == 3 and len(beyond.hits) == 1
 
 
+def test_browsing_themes_page_by_page_lists_newest_first(engine):
+    """One hit a page (the database backend then reads the index newest first and keeps
+    the matching rows) gives the same order as one long page (it sorts the matches)."""
+    themes = {"themes": ["logement", "emploi"]}
+    whole = [h.id for h in api.search(filters=themes, per_page=50).hits]
+    assert whole == ["2", "3", "8"]
+    walked = [
+        h.id
+        for page in range(1, len(whole) + 1)
+        for h in api.search(filters=themes, per_page=1, page=page).hits
+    ]
+    assert walked == whole
+    updated = {doc.id: doc.updated_at for doc in CORPUS}
+    assert [updated[i] for i in whole] == sorted((updated[i] for i in whole), reverse=True)
+
+
 def test_restricted_documents_follow_scopes(engine, scoped_users):
     assert "5" not in ids(api.search("logement"))
     member_of_1 = scoped_users({"members", "structure-1"})
