@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,7 @@ THEMES = ["logement", "emploi", "famille", "sante", "mobilite", "culture", "nume
 TYPES = ["accueil", "information", "accompagnement", "formation", "reprise", "location"]
 DEPARTMENTS = ["19", "23", "87", "24"]
 KINDS = ["structure", "service", "offer", "page"]
+NOW = datetime(2026, 11, 1, tzinfo=UTC)  # documents updated over the three years before
 P95_TARGET_MS = {"sqlite3": 100, "postgresql": 50}
 
 
@@ -65,6 +67,7 @@ def documents(count, rng):
             department_code=rng.choice(DEPARTMENTS),
             point=(rng.uniform(44.9, 46.4), rng.uniform(0.8, 2.6)),
             visibility=visibility,
+            updated_at=NOW - timedelta(minutes=rng.randint(0, 3 * 365 * 24 * 60)),
         )
 
 

@@ -83,7 +83,7 @@ class OfferFilterForm(forms.Form):
 def find_commune(text):
     """The most populated located commune matching a name, INSEE or postal code."""
     located = Commune.objects.located().order_by("-population")
-    if text.isdigit() and len(text) == 5:
+    if text.isascii() and text.isdigit() and len(text) == 5:
         return (
             located.filter(insee_code=text).first()
             or located.filter(postal_codes__contains=text).first()

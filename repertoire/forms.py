@@ -19,7 +19,7 @@ def find_commune(text):
     """A commune from what people type: INSEE code, postal code or name (largest first)."""
     text = text.strip()
     communes = Commune.objects.located().select_related("department")
-    if text.isdigit() and len(text) == 5:
+    if text.isascii() and text.isdigit() and len(text) == 5:
         match = communes.filter(insee_code=text).first()
         return match or communes.filter(postal_codes__contains=text).order_by("-population").first()
     exact = communes.filter(name__iexact=text).order_by("-population").first()

@@ -19,7 +19,7 @@ def luhn_ok(digits):
 def validate_siret(value):
     """A SIRET is 14 digits with a Luhn checksum (La Poste's sites are the known exception)."""
     digits = value.replace(" ", "")
-    if len(digits) != 14 or not digits.isdigit():
+    if len(digits) != 14 or not (digits.isascii() and digits.isdigit()):
         raise ValidationError(_("Un SIRET compte 14 chiffres."), code="siret_length")
     if not luhn_ok(digits) and not digits.startswith("356000000"):
         raise ValidationError(

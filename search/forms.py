@@ -61,7 +61,7 @@ class SearchForm(forms.Form):
 
     def clean_page(self):
         raw = self.cleaned_data["page"].strip()
-        return int(raw) if raw.isdigit() and 0 < len(raw) < 5 else 1
+        return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 5 else 1
 
     def filters(self):
         """The facet values checked, as the search API takes them."""

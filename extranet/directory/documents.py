@@ -45,7 +45,7 @@ def document_list(request):
 @require_GET
 @member_required
 def document_download(request, key):
-    if not key.isdigit():
+    if not (key.isascii() and key.isdigit()):
         raise Http404
     document = network_documents().filter(pk=int(key)).first()
     if document is None:

@@ -58,7 +58,7 @@ def resolve_commune(text):
         found = Commune.objects.filter(
             name__iexact=match["name"], department_id=match["dept"].upper()
         )
-    elif text.isdigit() and len(text) == 5:
+    elif text.isascii() and text.isdigit() and len(text) == 5:
         found = Commune.objects.filter(Q(insee_code=text) | Q(postal_codes__contains=text))
     else:
         found = Commune.objects.filter(name__iexact=text)

@@ -20,7 +20,7 @@ def _target(params):
     if structure is not None:
         initial["target_structure"] = structure.pk
     service_id = params.get("service") or ""
-    if service_id.isdigit():
+    if service_id.isascii() and service_id.isdigit():
         service = Service.objects.filter(pk=int(service_id)).select_related("structure").first()
         if service is not None and service.structure.live:
             initial["target_service"] = service.pk

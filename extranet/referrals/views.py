@@ -90,7 +90,7 @@ class Window:
 
 
 def window(queryset, page):
-    number = int(page) if str(page).isdigit() and int(page) > 0 else 1
+    number = int(page) if str(page).isascii() and str(page).isdigit() and int(page) > 0 else 1
     start = (number - 1) * PAGE_SIZE
     rows = list(queryset[start : start + PAGE_SIZE + 1])
     return Window(number, rows[:PAGE_SIZE], len(rows) > PAGE_SIZE)

@@ -121,6 +121,12 @@ else:
     INSTALLED_APPS.append("django.contrib.postgres")
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Planner cost of a random read: PostgreSQL's default (4) dates from spinning disks and
+    # makes it scan the whole search index instead of its GIN indexes (90 ms → 30 ms for a
+    # common word at 100k documents). 1.1 is the usual value for SSD storage.
+    page_cost = env.float("DATABASE_RANDOM_PAGE_COST", default=1.1)
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = f"-c random_page_cost={page_cost}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")

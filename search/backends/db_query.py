@@ -1,14 +1,28 @@
 """SQL of the database backend: visibility, full text, facet filters, distance."""
 
+import functools
+import hashlib
+import json
 import math
 import time
 from collections import Counter
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, F, FloatField, Func, OuterRef, Q, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
+from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 
 from portal.geo import EARTH_RADIUS_KM, bounding_box
 from search.apps import register_sqlite_functions
@@ -19,6 +33,7 @@ from search.models import IndexEntry, IndexFacet, IndexSuggestion
 
 PG_CONFIG = "public.passerelles_fr"
 SINGLE_FIELDS = ("kind", "department_code", "commune_code")
+JSON_FIELDS = ("themes", "types")  # multi-valued facets also held by the entry itself
 GENERATION_KEY = "search:generation"
 BROWSE_CACHE_SECONDS = 60
 
@@ -45,11 +60,14 @@ def _full_text(qs, query):
         return qs
     if connection.vendor == "postgresql":
         # PostgreSQL stems with its French configuration: give it the words, unstemmed.
+        # On the row itself (not `id IN (…)`): the planner then starts from the GIN index
+        # instead of ranking every public row first (150 ms → 20 ms at 100k).
         matching = RawSQL(
-            "SELECT id FROM search_indexentry WHERE search_vector @@ plainto_tsquery(%s, %s)",
+            "search_indexentry.search_vector @@ plainto_tsquery(%s, %s)",
             [PG_CONFIG, " ".join(query.words)],
+            output_field=BooleanField(),
         )
-        return qs.filter(id__in=matching)
+        return qs.filter(matching)
     # The MATCH runs once in a subquery; joined instead, SQLite may re-run it per row.
     matching = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [fts_query(terms)])
     return qs.filter(id__in=matching)
@@ -99,6 +117,14 @@ def _facet_filters(qs, filters, scan=False):
     for name, values in filters.items():
         if name in SINGLE_FIELDS:
             qs = qs.filter(**{f"{name}__in": values})
+            continue
+        if name in JSON_FIELDS and connection.vendor == "postgresql":
+            # Containment on the entry's own column: its GIN index (migration 0005)
+            # combines with the full-text one.
+            any_value = Q()
+            for value in values:
+                any_value |= Q(**{f"{name}__contains": [value]})
+            qs = qs.filter(any_value)
             continue
         chosen = IndexFacet.objects.filter(field=name, value__in=values).values("entry_id")
         if scan:
@@ -181,11 +207,22 @@ def hits(query, base, total):
     return [_hit(entry, query) for entry in page]
 
 
+@functools.lru_cache(maxsize=4096)
 def _values(field, raw):
-    """The facet values of one column value, as the facet table holds them."""
+    """The facet values of one column value (a multi-valued one as its JSON text), as the
+    facet table holds them. Few distinct lists: each is decoded once."""
     if field in SINGLE_FIELDS:
         return (raw,) if raw else ()
-    return {str(v)[:200] for v in raw or () if str(v)[:200]}
+    return tuple({str(v)[:200] for v in json.loads(raw or "[]") if str(v)[:200]})
+
+
+def _group_columns(base, columns):
+    """GROUP BY rows of `columns`, multi-valued ones as their raw JSON text (decoding a
+    list per row cost more than the SQL itself)."""
+    raw = {f"{c}_json": Cast(c, TextField()) for c in columns if c not in SINGLE_FIELDS}
+    names = [f"{c}_json" if f"{c}_json" in raw else c for c in columns]
+    rows = base.annotate(**raw).values_list(*names).annotate(n=Count("id"))
+    return rows.values_list(*names, "n")
 
 
 def _count_rows(query, fields, filters):
@@ -202,29 +239,32 @@ def _count_rows(query, fields, filters):
         if not columns:
             continue
         seen = 0
-        for row in base.values(*columns).annotate(n=Count("id")):
-            seen += row["n"]
-            for field in columns:
-                for value in _values(field, row[field]):
-                    counts[field][value] += row["n"]
+        for *raws, n in _group_columns(base, columns):
+            seen += n
+            for field, raw in zip(columns, raws, strict=True):
+                for value in _values(field, raw):
+                    counts[field][value] += n
         total = seen
     rows = [(f, v, n) for f in fields for v, n in counts[f].items()]
     rows.sort(key=lambda row: (row[0], -row[2], row[1]))
     return rows, total
 
 
-def _browse_key(query, fields):
-    """Cache key of counts that depend on visibility alone (no text, place or filter): the
-    landing page's. A write to the index changes the generation, hence the key."""
+def _browse_key(query, fields, filters):
+    """Cache key of counts that depend on visibility and facet filters alone (no text, no
+    place): the landing page's and each theme's, few and asked again and again. A write to
+    the index changes the generation, hence the key."""
     generation = cache.get_or_set(GENERATION_KEY, 0)
     scopes = ",".join(sorted(query.scopes))
-    return f"search:facets2:{generation}:{scopes}:{','.join(fields)}"
+    chosen = sorted((name, sorted(values)) for name, values in filters.items())
+    digest = hashlib.sha256(repr((scopes, fields, chosen)).encode()).hexdigest()
+    return f"search:facets3:{generation}:{digest}"
 
 
 def _group_rows(query, fields, filters):
-    if query.terms or query.near or filters:
+    if query.terms or query.near:
         return _count_rows(query, fields, filters)
-    key = _browse_key(query, fields)
+    key = _browse_key(query, fields, filters)
     found = cache.get(key)
     if found is None:
         found = _count_rows(query, fields, filters)
