@@ -47,3 +47,10 @@ def register(registry):
                 to_document=to_document,
             )
         )
+    registry.register_labels("types", card_labels)
+
+
+def card_labels(codes):
+    """ "young"/"company" in words for the type facet."""
+    labels = dict(CardKind.choices)
+    return {code: str(labels[code]) for code in codes if code in labels}

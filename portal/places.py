@@ -31,6 +31,12 @@ def resolve_place(text):
     return (str(commune), commune.latitude, commune.longitude)
 
 
+def commune_labels(codes):
+    """{insee code: "Guéret"} for the commune facet and the nearby-communes suggestion."""
+    rows = Commune.objects.filter(insee_code__in=list(codes)).values_list("insee_code", "name")
+    return dict(rows)
+
+
 def department_labels(codes):
     """{code: "Creuse (23)"} for the department facet."""
     return {d.code: str(d) for d in Department.objects.filter(code__in=list(codes))}

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.models import HomePage, StandardPage
-from portal.places import department_labels
+from portal.places import commune_labels, department_labels
 from search.documents import Document
 from search.registry import Source, register, register_labels
 
@@ -56,3 +56,4 @@ register(
     )
 )
 register_labels("department_code", department_labels)
+register_labels("commune_code", commune_labels)

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from repertoire.models import RepertoirePage, Service, Structure
+from repertoire.models import RepertoirePage, Service, Structure, Theme
 from search.documents import Document
-from search.registry import Source, register
+from search.registry import Source, register, register_labels
 
 PAGE_SECONDS = 300
 _page = {"page": None, "url": "", "at": None}
@@ -149,6 +149,22 @@ def connect():
             to_document=service_document,
         )
     )
+    register_labels("themes", theme_labels)
+    register_labels("types", type_labels)
     post_save.connect(reindex_services, sender=Structure, dispatch_uid="repertoire:services")
     for signal in (post_save, post_delete):
         signal.connect(forget_page, sender=RepertoirePage, dispatch_uid=f"rep:{id(signal)}")
+
+
+def theme_labels(slugs):
+    """Theme names for the search facet ("sante" → "Santé")."""
+    return dict(Theme.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+
+
+def type_labels(codes):
+    """Kinds of structure and types of service (data·inclusion) in words."""
+    choices = {
+        **dict(Structure._meta.get_field("kind").choices),
+        **dict(Service._meta.get_field("service_type").choices),
+    }
+    return {code: str(choices[code]) for code in codes if code in choices}

@@ -57,16 +57,21 @@ def sources_for_model(model):
 
 def register_labels(field, labeller):
     """`labeller(values) -> {value: label}` names the values of a facet field on screen
-    (e.g. department codes → names); unlabelled values show as they are."""
-    _LABELLERS[field] = labeller
+    (e.g. department codes → names). Several apps may name values of the same field (each
+    its own types); unlabelled values show as they are."""
+    labellers = _LABELLERS.setdefault(field, [])
+    if labeller not in labellers:
+        labellers.append(labeller)
 
 
 def labels_for(field, values):
     values = list(values)
     if field == "kind":
         return {v: str(_SOURCES[v].label) for v in values if v in _SOURCES}
-    labeller = _LABELLERS.get(field)
-    return labeller(values) if labeller and values else {}
+    labels = {}
+    for labeller in _LABELLERS.get(field, []) if values else []:
+        labels.update({v: label for v, label in labeller(values).items() if v not in labels})
+    return labels
 
 
 def _on_save(sender, instance, raw=False, **kwargs):

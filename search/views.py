@@ -19,6 +19,10 @@ from search.presenters import (
     page_links,
     query_string,
 )
+from search.registry import labels_for
+
+NEARBY_PLACES = 3
+NEARBY_HITS = 50  # hits read, nearest first, to find the nearest communes with results
 
 
 def _resolve_place(text):
@@ -64,6 +68,7 @@ def _search_context(request, user):
         "did_you_mean": did_you_mean(request.GET, result.suggestions),
         "page_links": page_links(request.GET, result),
         "broader_radius": _broader_radius(request.GET, near, result),
+        "nearby_places": _nearby_places(request.GET, cleaned["q"], filters, near, result, user),
         "markers": map_markers(result.hits),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
@@ -75,6 +80,37 @@ def _broader_radius(params, near, result):
         return None
     km = min(api.MAX_RADIUS_KM, near[1] * 2 if near[1] >= 20 else 50)
     return {"km": km, "url": "?" + query_string(params, radius=km, page=None)}
+
+
+def _nearby_places(params, text, filters, near, result, user):
+    """Nothing near the chosen commune: the nearest communes where the same search finds
+    something, with their distance and a link to search around them."""
+    if not near or result.total:
+        return []
+    wider = api.search(
+        text,
+        filters=filters,
+        facets=("commune_code",),
+        near=(near[0], api.MAX_RADIUS_KM),
+        per_page=NEARBY_HITS,
+        user=user,
+    )
+    found = {}
+    for hit in wider.hits:
+        if hit.commune_code and hit.commune_code not in found:
+            found[hit.commune_code] = hit.distance_km
+    codes = list(found)[:NEARBY_PLACES]
+    counts = dict(wider.facets.get("commune_code", []))
+    names = labels_for("commune_code", codes)
+    return [
+        {
+            "name": names.get(code, code),
+            "km": round(found[code]),
+            "count": counts.get(code),
+            "url": "?" + query_string(params, place=code, page=None),
+        }
+        for code in codes
+    ]
 
 
 @require_GET

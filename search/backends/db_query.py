@@ -167,7 +167,9 @@ def _ordered(qs, query):
     if query.terms and connection.vendor == "postgresql":
         qs = qs.annotate(
             rank=RawSQL(
-                "ts_rank_cd(search_indexentry.search_vector, plainto_tsquery(%s, %s))",
+                # ts_rank, not ts_rank_cd: title (weight A) over text still wins, at a
+                # fifth less time over thousands of matches.
+                "ts_rank(search_indexentry.search_vector, plainto_tsquery(%s, %s))",
                 [PG_CONFIG, " ".join(query.words)],
             )
         )
@@ -203,7 +205,9 @@ def _hit(entry, query):
 def hits(query, base, total):
     if _newest_first_scan(query, total):
         base = filtered(query, scan=True)
-    page = _ordered(base, query)[query.offset : query.offset + query.per_page]
+    # The normalised terms feed the SQLite FTS table only: never read back.
+    ordered = _ordered(base, query).defer("title_terms", "text_terms")
+    page = ordered[query.offset : query.offset + query.per_page]
     return [_hit(entry, query) for entry in page]
 
 
@@ -225,6 +229,36 @@ def _group_columns(base, columns):
     return rows.values_list(*names, "n")
 
 
+def _count_rows_in_sql(base, fields):
+    """PostgreSQL: the matching entries read once (a materialised CTE when several facets
+    are counted), then one small GROUP BY per facet — a list column grouped by its JSON
+    text and expanded here (few distinct lists) — so a few dozen rows come back instead of
+    thousands of combinations. Field names come from FACET_FIELDS, never from a request."""
+    inner, params = base.values(*fields).query.sql_with_params()
+    parts = [
+        f"SELECT '{field}', m.{field}{'::text' if field in JSON_FIELDS else ''}, count(*) "
+        f"FROM m GROUP BY 2"
+        for field in fields
+    ]
+    parts.append("SELECT '', NULL, count(*) FROM m")
+    cte = "MATERIALIZED " if len(fields) > 1 else ""
+    sql = f"WITH m AS {cte}({inner}) " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    counts = {field: Counter() for field in fields}
+    total = 0
+    for field, raw, n in rows:
+        if field == "":
+            total = n
+            continue
+        for value in _values(field, raw):
+            counts[field][value] += n
+    rows = [(f, v, n) for f in fields for v, n in counts[f].items()]
+    rows.sort(key=lambda row: (row[0], -row[2], row[1]))
+    return rows, total
+
+
 def _count_rows(query, fields, filters):
     """((field, value, n) rows most frequent first, number of entries counted).
 
@@ -232,6 +266,8 @@ def _count_rows(query, fields, filters):
     whole list of values, expanded here (there are few distinct lists). Communes, many,
     are grouped apart so that the combinations stay few."""
     base = filtered(query, filters).order_by()
+    if connection.vendor == "postgresql":
+        return _count_rows_in_sql(base, list(fields))
     counts = {field: Counter() for field in fields}
     total = None
     for columns in ([f for f in fields if f != "commune_code"], ["commune_code"]):

@@ -96,6 +96,21 @@ def test_zero_results_offer_a_spelling_and_a_broader_radius(client, indexed, bou
     assert "radius=50" in html
 
 
+def test_zero_results_near_a_commune_point_to_the_nearest_communes_with_results(
+    client, indexed, bourganeuf
+):
+    CommuneFactory(insee_code="23079", name="Felletin", latitude=45.883, longitude=2.174)
+    response = client.get(URL, {"q": "boulangerie", "place": "23030", "radius": "10"})
+    (felletin,) = response.context["nearby_places"]
+    assert (felletin["name"], felletin["count"]) == ("Felletin", 1)
+    assert 30 <= felletin["km"] <= 35
+    html = response.content.decode()
+    assert "1 résultat à Felletin" in html and f"(à {felletin['km']} km)" in html
+    assert "place=23079" in felletin["url"] and "q=boulangerie" in felletin["url"]
+    found = client.get(URL + felletin["url"]).context["result"]
+    assert [hit.id for hit in found.hits] == ["3"]
+
+
 def test_pagination_links_keep_the_search(client, indexed, database_search):
     more = [
         CORPUS[0].__class__(
@@ -149,3 +164,16 @@ def test_query_count_does_not_grow_with_hits(
 
 def test_api_search_is_usable_from_code(indexed):
     assert api.search("crèche").hits[0].url == "/repertoire/creche/"
+
+
+def test_facet_values_show_in_words(client, indexed):
+    """Themes, types and departments are codes in the index, words on screen."""
+    from repertoire.models import Theme
+
+    Theme.objects.create(slug="garde-enfants", name="Petite enfance", order=99)
+    DepartmentFactory(code="23", name="Creuse")
+    groups = {g["name"]: g for g in client.get(URL, {"q": "crèche"}).context["facet_groups"]}
+    labels = {name: [o["label"] for o in g["options"]] for name, g in groups.items()}
+    assert "Petite enfance" in labels["themes"]
+    assert "garde-enfants" not in labels["themes"]
+    assert any("Creuse" in label for label in labels["department_code"])
