@@ -43,7 +43,7 @@ def search_matches(text, theme=None, commune=None, km=0):
     elif commune is not None:
         filters["commune_code"] = [commune.pk]
     result = search_api.search(text, filters=filters, facets=(), near=near, per_page=SEARCH_LIMIT)
-    return result.hits
+    return result.hits, result.total > len(result.hits)
 
 
 def _positions(hits, kind):
@@ -68,44 +68,47 @@ def _rank(hits):
 
 
 def keyword_filter(structures, text, **scope):
-    """Structures matching `text` directly or through a service, in the search's order
-    (nearest, then most relevant); the plain database filter if the search fails."""
+    """(Structures matching `text` directly or through a service, in the search's order
+    — nearest, then most relevant —, whether more hits than SEARCH_LIMIT were left out);
+    the plain database filter if the search fails."""
     if not query_terms(text):
-        return structures
+        return structures, False
     try:
-        hits = search_matches(text, **scope)
+        hits, capped = search_matches(text, **scope)
     except Exception:
         # Outside a transaction (Django's default), a failed query leaves the connection
         # usable; no savepoint, which would cost two queries on every list page.
         logger.exception("Recherche indisponible, filtre par la base de données")
-        return structures.matching(text)
+        return structures.matching(text), False
     own = [int(hit.id) for hit in hits if hit.kind == "structure"]
     rank, via_services = _rank(hits)
     # Two IN lists (the second a plain subquery): the primary key index answers both.
     structures = structures.filter(Q(pk__in=own) | Q(pk__in=via_services))
-    return structures.alias(search_rank=rank).order_by("search_rank", "name")
+    return structures.alias(search_rank=rank).order_by("search_rank", "name"), capped
 
 
 def filtered_structures(form, theme=None):
-    """Published structures matching the filters, and a function giving each one's
-    distance in km to the chosen commune (None without one)."""
+    """Published structures matching the filters, a function giving each one's distance
+    in km to the chosen commune (None without one), and whether a keyword matched more
+    than the SEARCH_LIMIT most relevant hits kept."""
     structures = Structure.objects.published()
     if theme is not None:
         structures = structures.in_theme(theme)
     if not form.is_valid():
-        return structures, lambda structure: None
+        return structures, lambda structure: None, False
     commune, km, text = (form.cleaned_data[k] for k in ("commune", "km", "q"))
     if text and query_terms(text):
         # Search filters by place and orders by distance itself.
-        structures = keyword_filter(structures, text, theme=theme, commune=commune, km=km or 0)
-        return structures, _distance_from(commune)
+        scope = {"theme": theme, "commune": commune, "km": km or 0}
+        structures, capped = keyword_filter(structures, text, **scope)
+        return structures, _distance_from(commune), capped
     if commune is None:
-        return structures, lambda structure: None
+        return structures, lambda structure: None, False
     distances = {commune.pk: 0.0}
     if km:
         near = Commune.objects.near(commune.latitude, commune.longitude, km)
         distances = {c.pk: round(c.distance_km, 1) for c in near}
-    return structures.in_communes(distances), lambda s: distances.get(s.commune_id)
+    return structures.in_communes(distances), lambda s: distances.get(s.commune_id), False
 
 
 def _distance_from(commune):
@@ -130,7 +133,7 @@ def structure_list(request, page, theme_slug=None):
     themes = cached_themes()
     theme = _theme_or_404(themes, theme_slug)
     form = RepertoireFilterForm(request.GET or None)
-    structures, distance = filtered_structures(form, theme)
+    structures, distance, capped = filtered_structures(form, theme)
     page_obj = paginate(structures.for_listing(), request.GET.get("page"), PER_PAGE)
     rows = list(page_obj.object_list)
     for structure in rows:
@@ -153,6 +156,8 @@ def structure_list(request, page, theme_slug=None):
         map_url=f"{base_url}carte/?{query.urlencode()}",
         map_tile_attribution=settings.MAP_TILE_ATTRIBUTION,
         known_communes=known_communes(),
+        capped=capped,
+        search_limit=SEARCH_LIMIT,
     )
     return TemplateResponse(request, "repertoire/repertoire_page.html", context)
 
@@ -171,7 +176,8 @@ def map_data(request, page):
     """GeoJSON of every structure matching the filters: the map twin of the list."""
     themes = cached_themes()
     theme = _theme_or_404(themes, request.GET.get("theme") or None)
-    structures, _distance = filtered_structures(RepertoireFilterForm(request.GET or None), theme)
+    form = RepertoireFilterForm(request.GET or None)
+    structures, _distance, _capped = filtered_structures(form, theme)
     base_url = page.get_url(request)
     rows = structures.values_list(
         "name",

@@ -71,6 +71,21 @@ def test_keyword_matches_services(client, repertoire, places, index):
     assertNotContains(response, "Autre association")
 
 
+def test_keyword_says_when_more_matched_than_listed(client, repertoire, places, index, monkeypatch):
+    from repertoire import views
+
+    monkeypatch.setattr(views, "SEARCH_LIMIT", 2)
+    for number in range(3):
+        StructureFactory(name=f"Vestiaire {number}")
+    index()
+    response = client.get("/repertoire/", {"q": "vestiaire"})
+    assert response.context["capped"] is True
+    assertContains(response, "seules les 2 réponses les plus pertinentes sont listées")
+    response = client.get("/repertoire/", {"q": "vestiaire 1"})
+    assert response.context["capped"] is False
+    assertNotContains(response, "les plus pertinentes")
+
+
 def test_keyword_forgives_accents_and_plurals(
     client, repertoire, places, index, django_capture_on_commit_callbacks
 ):

@@ -120,6 +120,8 @@ def test_editor_approves_and_partner_is_told(client, own, editor):
     assert structure.last_verified_at is not None
     ours = [m for m in mail.outbox if "sont publiées" in m.subject]
     assert len(ours) == 1 and ours[0].to == [own.user.email]
+    # One e-mail, ours: not also Wagtail's notice with links into the admin.
+    assert [m.to for m in mail.outbox].count([own.user.email]) == 1
 
 
 def test_editor_rejects_with_a_comment(client, own, editor):
@@ -129,5 +131,6 @@ def test_editor_rejects_with_a_comment(client, own, editor):
     approve(own.structure, editor, action="reject", comment="Précisez le public accueilli.")
     ours = [m for m in mail.outbox if "demandent des changements" in m.subject]
     assert len(ours) == 1
+    assert [m.to for m in mail.outbox].count([own.user.email]) == 1
     assert "Précisez le public accueilli." in ours[0].body
     assert Structure.objects.get(pk=own.structure.pk).summary != "Trop court"
