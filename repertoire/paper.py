@@ -42,17 +42,23 @@ def structure_pdf(request, page, slug):
     return pdf_response(content, f"fiche-{structure.slug}.pdf")
 
 
-def booklet_pdf(request, page):
-    """The booklet, set once and kept until one of its fiches changes (a long booklet takes
-    tens of seconds to lay out; the second reader gets it at once)."""
-    structures, scope = booklet_queryset(request.GET)
-    site_url = request.build_absolute_uri(page.get_url(request))
+def cached_booklet(page, params, base_url=None):
+    """(PDF bytes, scope) of the booklet `params` ask for (theme, département), set once
+    and kept until one of its fiches changes: a long booklet takes tens of seconds to lay
+    out, the next reader gets it at once (`build_booklets` sets them ahead, at night).
+    The address printed on the cover is the page's canonical one, whatever host served."""
+    structures, scope = booklet_queryset(params)
+    site_url = page.full_url or page.url or "/"
     key = cache_key(structures, scope, page.booklet_title, site_url)
     content = cache.get(key)
     if content is None:
-        base_url = request.build_absolute_uri("/")
         content = render_booklet(structures, scope, page.booklet_title, site_url, base_url)
         cache.set(key, content, BOOKLET_CACHE_SECONDS)
+    return content, scope
+
+
+def booklet_pdf(request, page):
+    content, scope = cached_booklet(page, request.GET, request.build_absolute_uri("/"))
     suffix = "-".join(slugify(part) for part in scope) or "complet"
     return pdf_response(content, f"repertoire-{suffix}.pdf")
 

@@ -139,3 +139,23 @@ def test_blank_forms(client, repertoire, url, title, field):
     assert len(pages) == 1, "a blank form is printed on one sheet"
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def test_booklets_are_set_ahead_for_every_theme_and_departement(client, repertoire, booklet_data):
+    """`build_booklets` (nightly) sets what visitors download: the whole répertoire, each
+    theme and each département with fiches; the page then serves those very files."""
+    from io import StringIO
+
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from repertoire.booklet import booklet_queryset, cache_key
+
+    out = StringIO()
+    call_command("build_booklets", stdout=out)
+    assert "Livrets prêts." in out.getvalue()
+    for params in ({}, {"theme": "sante"}, {"theme": "mobilite"}, {"departement": "87"}):
+        structures, scope = booklet_queryset(params)
+        key = cache_key(structures, scope, repertoire.booklet_title, repertoire.full_url)
+        assert cache.get(key) == client.get("/repertoire/livret/", params).content
+    assert "Logement" not in out.getvalue(), "no booklet for a theme without fiches"
