@@ -37,6 +37,23 @@ def test_publishing_a_page_indexes_it(home, database_search, django_capture_on_c
     assert api.suggest("faire") == ["Faire garder ses enfants"]
 
 
+def test_with_a_worker_a_save_only_enqueues_and_the_worker_indexes(
+    home, database_search, settings, django_capture_on_commit_callbacks
+):
+    """Production (TASKS_BACKEND=django_tasks_db.DatabaseBackend): a save only writes a
+    task row, so a slow or unreachable engine never slows an editor; `db_worker` indexes."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(home, title="Covoiturage solidaire", slug="covoiturage")
+    assert api.search("covoiturage").total == 0
+    assert DBTaskResult.objects.filter(status="READY").exists()
+    call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
+    assert api.search("covoiturage").total == 1
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+
+
 def test_nothing_is_indexed_before_commit(
     home, database_search, django_capture_on_commit_callbacks
 ):
