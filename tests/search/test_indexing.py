@@ -38,11 +38,16 @@ def test_publishing_a_page_indexes_it(home, database_search, django_capture_on_c
 
 
 def test_with_a_worker_a_save_only_enqueues_and_the_worker_indexes(
-    home, database_search, settings, django_capture_on_commit_callbacks
+    home, database_search, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
     """Production (TASKS_BACKEND=django_tasks_db.DatabaseBackend): a save only writes a
     task row, so a slow or unreachable engine never slows an editor; `db_worker` indexes."""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # Inside the test's transaction the worker's connection check would drop the
+    # connection (as Django's test client also keeps it from doing between requests).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
