@@ -13,6 +13,7 @@ No Django here: worker processes import this module and nothing else of the proj
 import argparse
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# The interpreter of the worker processes: this one, unless the server embeds Python (uWSGI's
+# sys.executable is uwsgi itself): then PASSERELLES_PYTHON names the project's python.
+PYTHON = os.environ.get("PASSERELLES_PYTHON") or sys.executable
 WORKER_TIMEOUT = 600  # seconds for one part: far beyond any booklet, but never hung forever
 
 # Helvetica (a PDF base font: nothing to embed) advance widths, in 1/1000 em.
@@ -86,7 +90,7 @@ class TypesettingError(RuntimeError):
 def _lay_out_elsewhere(source, html, stylesheets, base_url):
     source.write_text(html, encoding="utf-8")
     target = source.with_suffix(".pdf")
-    command = [sys.executable, "-m", "repertoire.typesetting", str(source), str(target)]
+    command = [PYTHON, "-m", "repertoire.typesetting", str(source), str(target)]
     command += [f"--css={path}" for path in stylesheets]
     if base_url:
         command.append(f"--base-url={base_url}")
