@@ -13,6 +13,7 @@ from django.db.models import (
     BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     FloatField,
     Func,
@@ -24,7 +25,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 
-from portal.geo import EARTH_RADIUS_KM, bounding_box
+from portal.geo import EARTH_RADIUS_KM, KM_PER_DEGREE_LAT, bounding_box, haversine_km
 from search.apps import register_sqlite_functions
 from search.backends.base import MAX_FACET_VALUES, facet_groups
 from search.documents import Hit
@@ -36,6 +37,7 @@ SINGLE_FIELDS = ("kind", "department_code", "commune_code")
 JSON_FIELDS = ("themes", "types")  # multi-valued facets also held by the entry itself
 GENERATION_KEY = "search:generation"
 BROWSE_CACHE_SECONDS = 60
+PLANAR_MARGIN = 0.05  # share of the radius where the plane may disagree with the sphere
 
 
 def _visible(qs, scopes, entry_ref="pk"):
@@ -100,13 +102,30 @@ def distance_expression(lat, lon):
     return Value(EARTH_RADIUS_KM) * ACos(clamped, output_field=FloatField())
 
 
+def planar_km2(lat, lon):
+    """Squared distance in km² on the plane tangent at (lat, lon): plain arithmetic, which
+    SQLite evaluates some fifty times faster than a Python function, and within 2% of the
+    great circle up to 200 km."""
+    kx = KM_PER_DEGREE_LAT * math.cos(math.radians(lat))
+    dx = (F("longitude") - Value(lon)) * Value(kx)
+    dy = (F("latitude") - Value(lat)) * Value(KM_PER_DEGREE_LAT)
+    return ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField())
+
+
 def _near(qs, near):
     if not near:
         return qs
     lat, lon, km = near
     min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, km)
     boxed = qs.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
-    return boxed.alias(distance=distance_expression(lat, lon)).filter(distance__lte=km)
+    exact = distance_expression(lat, lon)
+    if connection.vendor != "sqlite":
+        return boxed.alias(distance=exact).filter(distance__lte=km)
+    # Clearly inside or outside by the plane; the exact distance only near the circle.
+    boxed = boxed.alias(planar=planar_km2(lat, lon), distance=exact)
+    inside = Q(planar__lte=(km * (1 - PLANAR_MARGIN)) ** 2)
+    edge = Q(planar__lte=(km * (1 + PLANAR_MARGIN)) ** 2, distance__lte=km)
+    return boxed.filter(inside | edge)
 
 
 def _facet_filters(qs, filters, scan=False):
@@ -161,7 +180,12 @@ def _newest_first_scan(query, total):
 
 def _ordered(qs, query):
     order = []
-    if query.near:
+    if query.near and connection.vendor == "sqlite":
+        # Sorted on the plane (see planar_km2); the page's distances are computed exactly
+        # in `_hit`.
+        qs = qs.alias(planar_order=planar_km2(*query.near[:2]))
+        order.append("planar_order")
+    elif query.near:
         qs = qs.annotate(distance_km=distance_expression(*query.near[:2]))
         order.append("distance_km")
     if query.terms and connection.vendor == "postgresql":
@@ -198,8 +222,16 @@ def _hit(entry, query):
         visibility=entry.visibility,
         updated_at=entry.updated_at,
         highlight=best_highlight(entry.title, entry.text, query.terms),
-        distance_km=getattr(entry, "distance_km", None),
+        distance_km=_distance_km(entry, query),
     )
+
+
+def _distance_km(entry, query):
+    if not query.near or entry.latitude is None:
+        return None
+    if hasattr(entry, "distance_km"):
+        return entry.distance_km
+    return haversine_km(query.near[0], query.near[1], entry.latitude, entry.longitude)
 
 
 def hits(query, base, total):
