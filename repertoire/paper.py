@@ -8,17 +8,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from repertoire import typesetting
 from repertoire.booklet import PDF_CSS, booklet_queryset, cache_key, render_booklet
 
 BOOKLET_CACHE_SECONDS = 24 * 3600
 
 
 def render_pdf(template, context, base_url=None):
-    from weasyprint import CSS, HTML  # heavy import, only when a PDF is asked for
-
     html = render_to_string(template, context)
-    stylesheet = CSS(filename=finders.find(PDF_CSS))
-    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[stylesheet])
+    return typesetting.lay_out(html, [finders.find(PDF_CSS)], base_url).pdf
 
 
 def pdf_response(content, filename):

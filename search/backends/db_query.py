@@ -161,9 +161,14 @@ def filtered(query, filters=None, scan=False):
     return _facet_filters(qs, query.filters if filters is None else filters, scan)
 
 
+def _generation():
+    """Changes on every write to the index (see `index_changed`): part of cache keys."""
+    return cache.get_or_set(GENERATION_KEY, 0)
+
+
 def index_size():
     """Number of entries, counted once per index generation."""
-    key = f"search:size:{cache.get_or_set(GENERATION_KEY, 0)}"
+    key = f"search:size:{_generation()}"
     return cache.get_or_set(key, IndexEntry.objects.count, BROWSE_CACHE_SECONDS)
 
 
@@ -278,17 +283,20 @@ def _count_rows_in_sql(base, fields):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    total = next(n for field, _raw, n in rows if field == "")
+    return _tally(fields, [row for row in rows if row[0] != ""]), total
+
+
+def _tally(fields, grouped):
+    """(field, value, n) rows, most frequent first, from (field, raw column value, n) rows
+    where a list column's value is its JSON text."""
     counts = {field: Counter() for field in fields}
-    total = 0
-    for field, raw, n in rows:
-        if field == "":
-            total = n
-            continue
+    for field, raw, n in grouped:
         for value in _values(field, raw):
             counts[field][value] += n
     rows = [(f, v, n) for f in fields for v, n in counts[f].items()]
     rows.sort(key=lambda row: (row[0], -row[2], row[1]))
-    return rows, total
+    return rows
 
 
 def _count_rows(query, fields, filters):
@@ -300,8 +308,7 @@ def _count_rows(query, fields, filters):
     base = filtered(query, filters).order_by()
     if connection.vendor == "postgresql":
         return _count_rows_in_sql(base, list(fields))
-    counts = {field: Counter() for field in fields}
-    total = None
+    grouped, total = [], None
     for columns in ([f for f in fields if f != "commune_code"], ["commune_code"]):
         columns = [c for c in columns if c in fields]
         if not columns:
@@ -309,24 +316,19 @@ def _count_rows(query, fields, filters):
         seen = 0
         for *raws, n in _group_columns(base, columns):
             seen += n
-            for field, raw in zip(columns, raws, strict=True):
-                for value in _values(field, raw):
-                    counts[field][value] += n
+            grouped += [(field, raw, n) for field, raw in zip(columns, raws, strict=True)]
         total = seen
-    rows = [(f, v, n) for f in fields for v, n in counts[f].items()]
-    rows.sort(key=lambda row: (row[0], -row[2], row[1]))
-    return rows, total
+    return _tally(fields, grouped), total
 
 
 def _browse_key(query, fields, filters):
     """Cache key of counts that depend on visibility and facet filters alone (no text, no
     place): the landing page's and each theme's, few and asked again and again. A write to
     the index changes the generation, hence the key."""
-    generation = cache.get_or_set(GENERATION_KEY, 0)
     scopes = ",".join(sorted(query.scopes))
     chosen = sorted((name, sorted(values)) for name, values in filters.items())
     digest = hashlib.sha256(repr((scopes, fields, chosen)).encode()).hexdigest()
-    return f"search:facets3:{generation}:{digest}"
+    return f"search:facets3:{_generation()}:{digest}"
 
 
 def _group_rows(query, fields, filters):

@@ -7,6 +7,7 @@ from portal.models import HomePage, StandardPage
 from search import backends
 from search.documents import Document
 from tests.e2e.axe import assert_accessible
+from tests.portal.factories import CommuneFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -16,6 +17,8 @@ def content(settings):
     settings.ELASTICSEARCH_URL = ""
     settings.MAP_TILE_URL = ""  # no tile server here: the map draws markers only
     backends.reset()
+    CommuneFactory(insee_code="23030", name="Bourganeuf", latitude=45.953, longitude=1.756)
+    CommuneFactory(insee_code="87085", name="Limoges", latitude=45.8336, longitude=1.2611)
     home = HomePage.objects.get()
     for title, intro in [
         ("Trouver un logement", "Aides au logement et locations à l'année."),
@@ -36,6 +39,7 @@ def content(settings):
                 text="Conseils gratuits sur le logement.",
                 url="/",
                 point=(45.95, 1.75),
+                commune_code="23030",
                 department_code="23",
             ),
         ]
@@ -77,4 +81,16 @@ def test_search_filter_and_open_a_hit(page, live_server, content):
     page.get_by_role("link", name="Trouver un logement").click()
     page.wait_for_url("**/trouver-un-logement/")
     assert page.get_by_role("heading", level=1).inner_text() == "Trouver un logement"
+    assert_accessible(page)
+
+
+def test_nothing_near_a_commune_points_to_where_there_is(page, live_server, content):
+    page.goto("/recherche/?q=logement&place=Limoges&radius=5")
+    page.get_by_text("Aucun résultat ne correspond à votre recherche.").wait_for()
+    nearby = page.get_by_role("link", name="1 résultat à Bourganeuf")
+    assert page.get_by_role("link", name="Élargir la recherche à 50 km").is_visible()
+    assert_accessible(page)
+    nearby.click()
+    page.wait_for_url("**place=23030*")
+    page.get_by_role("link", name="Agence départementale du logement").wait_for()
     assert_accessible(page)

@@ -19,15 +19,16 @@ class Command(BaseCommand):
     help = "Prépare les livrets PDF du répertoire (complet, par thème, par département)."
 
     def handle(self, *args, **options):
-        published = Structure.objects.published()
         scopes = [{}]
         themes = Theme.objects.filter(structures__live=True).distinct().order_by("order")
         scopes += [{"theme": slug} for slug in themes.values_list("slug", flat=True)]
+        published = Structure.objects.published()
         codes = published.values_list("commune__department", flat=True).distinct()
         departments = Department.objects.filter(code__in=codes).order_by("code")
         scopes += [{"departement": code} for code in departments.values_list("code", flat=True)]
         for page in RepertoirePage.objects.live().specific():
-            root = page.get_site().root_url if page.get_site() else None
+            site = page.get_site()
+            root = site.root_url if site else None
             for params in scopes:
                 started = time.perf_counter()
                 content, scope = cached_booklet(page, params, root)
