@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,7 +12,10 @@ from portal import views
 urlpatterns = [
     # Wagtail admin signs in through the same accounts (allauth, with MFA).
     path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),
+    re_path(r"^admin/password_reset/", views.admin_password_reset_redirect),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's front-end login for private pages: the same accounts pages.
+    path("_util/login/", views.frontend_login_redirect, name="frontend_login_redirect"),
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("allauth.urls")),
     path("api/", include("repertoire.api_urls")),

@@ -9,12 +9,30 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 
-def admin_login_redirect(request):
-    """Wagtail's own login form is replaced by the accounts one (MFA, rate limits)."""
-    next_url = request.GET.get("next", "/admin/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/admin/"
+def _accounts_login(request, default_next):
+    next_url = request.GET.get("next", default_next)
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = default_next
     return redirect(reverse("account_login") + "?" + urlencode({"next": next_url}))
+
+
+def admin_login_redirect(request):
+    """Wagtail's admin login form is replaced by the accounts one (MFA, rate limits)."""
+    return _accounts_login(request, "/admin/")
+
+
+def admin_password_reset_redirect(request):
+    """Wagtail's admin password reset (switched off) answers with the accounts one."""
+    return redirect("account_reset_password")
+
+
+def frontend_login_redirect(request):
+    """Wagtail's front-end login (`/_util/login/`, for private pages) checked the password
+    alone: no second factor, no e-mail verification, no rate limit. Every sign-in goes
+    through the accounts pages instead."""
+    return _accounts_login(request, "/")
 
 
 @require_GET

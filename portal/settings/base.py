@@ -194,6 +194,12 @@ WAGTAIL_SITE_NAME = "Passerelles"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Passwords are checked by allauth only: Wagtail's own password change/reset pages and
+# shared-password page or document restrictions are switched off.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
