@@ -19,7 +19,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("allauth.urls")),
     path("api/", include("repertoire.api_urls")),
-    path("extranet/structures/", include("repertoire.urls")),
     path("extranet/", include("extranet.urls")),
     path("cartemploi/", include("cartemploi.urls")),
     path("je-m-installe/", include("extranet.intake.urls")),

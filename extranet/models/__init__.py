@@ -1,5 +1,10 @@
-from .audit import AuditEvent
-from .candidates import (
+"""The models of the `extranet` app, as Django looks for them.
+
+Shared pieces live here (membership, audit, outbox); each flow keeps its own models in
+`extranet/<flow>/models.py`. Every flow reads other flows' models from this module only.
+"""
+
+from extranet.candidates.models import (
     Candidate,
     CandidateContact,
     CandidateShare,
@@ -7,17 +12,19 @@ from .candidates import (
     SavedCandidateFilter,
     StatusChange,
 )
-from .directory import NewsItem
-from .membership import Membership, WelcomePole
-from .outbox import OutboundEmail
-from .pathways import Pathway, PathwayContact, PathwayStep
-from .referrals import (
+from extranet.directory.models import NewsItem
+from extranet.pathways.models import Pathway, PathwayContact, PathwayStep
+from extranet.referrals.models import (
     Referral,
     ReferralAttachment,
     ReferralComment,
     ReferralEvent,
     ReferralReception,
 )
+
+from .audit import AuditEvent
+from .membership import Membership, WelcomePole
+from .outbox import OutboundEmail
 
 __all__ = [
     "AuditEvent",
