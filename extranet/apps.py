@@ -8,8 +8,8 @@ class ExtranetConfig(AppConfig):
 
     def ready(self):
         """Every start-up registration of the extranet, in one place (the Wagtail admin's
-        are in `wagtail_hooks.py`): dashboard panels, search sources, demo steps, and who
-        the répertoire reminds of a stale fiche. No module registers anything on import."""
+        are in `wagtail_hooks.py`): dashboard panels, search sources, demo steps, and what
+        the extranet plugs into the répertoire. No module registers anything on import."""
         from extranet import demo
         from extranet import panels as shared_panels
         from extranet.candidates import panels as candidate_panels
@@ -19,6 +19,7 @@ class ExtranetConfig(AppConfig):
         from extranet.referrals import panels as referral_panels
         from extranet.referrals import search_sources as referral_sources
         from extranet.structures import reminders as fiche_reminders
+        from repertoire import extensions as repertoire_extensions
 
         for panels in (
             shared_panels,
@@ -31,4 +32,6 @@ class ExtranetConfig(AppConfig):
         referral_sources.register()
         candidate_sources.register()
         demo.register_steps()
+        # What the extranet adds to the répertoire, which cannot import it.
         fiche_reminders.register()
+        repertoire_extensions.register_fiche_section("extranet/referrals/includes/orient_here.html")

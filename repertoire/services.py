@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from repertoire import keepers
+from repertoire import extensions
 from repertoire.models import ErrorReport, FreshnessReminder, Structure
 
 logger = logging.getLogger(__name__)
@@ -91,8 +91,8 @@ def notify_partner_of_decision(*, workflow_state, approved):
 
 
 def send_stale_reminders(*, today=None, dry_run=False):
-    """Remind the keepers of every stale published fiche (`repertoire.keepers`: the
-    structure's managers), once per verification cycle.
+    """Remind the keepers of every stale published fiche (`repertoire.extensions`:
+    the structure's managers), once per verification cycle.
 
     Returns (reminded structures, skipped because already reminded). Safe to run daily:
     the (structure, cycle) unique constraint is the guard against duplicates.
@@ -115,7 +115,7 @@ def send_stale_reminders(*, today=None, dry_run=False):
 
 
 def _remind(structure, cycle):
-    recipients = keepers.emails_of(structure)
+    recipients = extensions.keeper_emails(structure)
     try:
         with transaction.atomic():
             FreshnessReminder.objects.create(

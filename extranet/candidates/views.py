@@ -45,7 +45,7 @@ def candidate_list(request):
     form, candidates = filtered(list_queryset(request.user), request.GET)
     page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
-    services.record_reads(actor=request.user, candidates=page.object_list, reason="liste")
+    audit.record_reads(actor=request.user, objects=page.object_list, reason="liste")
     query = request.GET.copy()
     query.pop("page", None)
     context = {

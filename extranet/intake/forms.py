@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from extranet.candidates.enums import HousingWish, ProjectType
+from extranet.models import Candidate
 from portal.models import Commune
 
 COMMUNE_WITH_DEPT = re.compile(r"^(?P<name>.+?)\s*\((?P<dept>\w{2,3})\)$")
@@ -124,7 +124,9 @@ class IdentityForm(forms.Form):
 
 class ProjectForm(forms.Form):
     project_type = forms.ChoiceField(
-        label=_("Votre projet"), choices=ProjectType.choices, widget=forms.RadioSelect
+        label=_("Votre projet"),
+        choices=Candidate._meta.get_field("project_type").choices,
+        widget=forms.RadioSelect,
     )
     sector = forms.CharField(
         label=_("Secteur d'activité ou métier"),
@@ -170,7 +172,7 @@ class NeedsForm(forms.Form):
     )
     housing_wish = forms.ChoiceField(
         label=_("Pour le logement, vous souhaitez"),
-        choices=HousingWish.choices,
+        choices=Candidate._meta.get_field("housing_wish").choices,
         required=False,
         widget=forms.RadioSelect,
     )

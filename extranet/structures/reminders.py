@@ -1,7 +1,7 @@
 """The répertoire reminds a structure's managers when its fiche goes stale."""
 
 from extranet.models import Membership
-from repertoire import keepers
+from repertoire import extensions
 
 
 def manager_emails(structure):
@@ -13,4 +13,4 @@ def manager_emails(structure):
 
 
 def register():
-    keepers.register(manager_emails)
+    extensions.register_keepers(manager_emails)
