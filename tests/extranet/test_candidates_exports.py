@@ -12,8 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from extranet.enums import AuditAction
 from extranet.models import AuditEvent
-from tests.extranet.candidate_factories import CandidateFactory
-from tests.extranet.factories import WelcomePoleFactory
+from tests.extranet.factories import CandidateFactory, WelcomePoleFactory
 from tests.portal.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
