@@ -1,4 +1,4 @@
-"""Request id: one identifier per request, echoed in logs, audit rows and the response."""
+"""Request-wide middleware: request id, private responses, idle sign-out."""
 
 import contextvars
 import logging
@@ -10,8 +10,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.utils.translation import gettext as _
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 _request_id = contextvars.ContextVar("request_id", default=None)
 _VALID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")

@@ -159,9 +159,9 @@ def page(browser, live_server):
     refused = []
     browser_page.on(
         "console",
-        lambda message: refused.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     yield browser_page
     context.close()
