@@ -32,6 +32,7 @@ def create_candidate(*, actor, candidate, other_communes=(), reason=""):
     return candidate
 
 
+@transaction.atomic
 def receive_online_request(*, candidate, other_communes=()):
     """Save the candidate of a request made on the public form ("Je souhaite m'installer"):
     online source and consent, nobody as author."""
