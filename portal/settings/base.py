@@ -347,6 +347,8 @@ REPERTOIRE_DI_SOURCE = env("REPERTOIRE_DI_SOURCE", default="passerelles")
 # "Je souhaite m'installer": at most INTAKE_RATE_LIMIT submissions per IP per window.
 INTAKE_RATE_LIMIT = env.int("INTAKE_RATE_LIMIT", default=5)
 INTAKE_RATE_WINDOW_SECONDS = env.int("INTAKE_RATE_WINDOW_SECONDS", default=3600)
+# Keep the X-Request-ID the reverse proxy sets (only when the proxy overwrites the client's).
+TRUST_REQUEST_ID_HEADER = env.bool("TRUST_REQUEST_ID_HEADER", default=False)
 # Header set by the reverse proxy with the client address (e.g. HTTP_X_REAL_IP); empty = none.
 TRUSTED_PROXY_HEADER = env(
     "TRUSTED_PROXY_HEADER", default=env("INTAKE_TRUSTED_PROXY_HEADER", default="")
