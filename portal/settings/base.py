@@ -210,8 +210,13 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar fetched from a third party (privacy; and the CSP allows our own images only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Office and PDF documents only: no HTML or SVG that a browser would run on our domain.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 
