@@ -147,14 +147,14 @@ def notify_new_candidate(candidate):
             to=[candidate.email],
             subject=_("Votre demande d'installation a bien été reçue (%(ref)s)")
             % {"ref": candidate.reference},
-            template="emails/intake_confirmation",
+            template="extranet/emails/intake_confirmation",
             context=context,
             kind="intake_confirmation",
         )
     outbox.enqueue(
         to=pole_recipients(candidate.pole),
         subject=_("Nouvelle demande d'installation : %(ref)s") % {"ref": candidate.reference},
-        template="emails/intake_pole_notification",
+        template="extranet/emails/intake_pole_notification",
         context=context,
         kind="intake_pole_notification",
     )

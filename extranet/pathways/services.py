@@ -57,7 +57,7 @@ def email_to_person(*, actor, pathway, context):
     outbox.enqueue(
         to=[pathway.person_email],
         subject=_("Votre fiche parcours"),
-        template="emails/referrals/pathway",
+        template="extranet/emails/pathway",
         context=context,
         kind="pathway",
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from extranet.intake import outbox
 from extranet.models import Membership, ReferralReception
 
-TEMPLATE = "emails/referrals/notification"
+TEMPLATE = "extranet/emails/referral_notification"
 
 
 def structure_addresses(structure):
