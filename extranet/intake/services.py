@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from extranet import audit
 from extranet.candidates.enums import CandidateSource, ConsentSource
 from extranet.enums import AuditAction
-from extranet.intake import outbox
 from extranet.intake.forms import NEEDS
 from extranet.models import Candidate, WelcomePole
+from portal.mail import outbox
 
 CANDIDATE_FIELDS = (
     "first_name",

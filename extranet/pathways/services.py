@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from extranet import audit
 from extranet.enums import AuditAction
-from extranet.intake import outbox
 from extranet.models import Pathway, PathwayContact, PathwayStep
+from portal.mail import outbox
 
 
 class PathwayError(Exception):

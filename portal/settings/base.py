@@ -164,6 +164,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "extranet:dashboard"
 PASSERELLES_EXTRANET_GATE = "extranet.perms.can_access_extranet"
+# Who reads the e-mail outbox in the admin (messages hold personal data): the regional admin.
+PASSERELLES_OUTBOX_READERS = "extranet.perms.can_view_audit_log"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

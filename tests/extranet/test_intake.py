@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertRedirects
 
-from extranet.candidates.enums import EmailStatus
 from extranet.enums import AuditAction
-from extranet.models import AuditEvent, Candidate, OutboundEmail
+from extranet.models import AuditEvent, Candidate
+from portal.mail.enums import EmailStatus
+from portal.models import OutboundEmail
 from tests.extranet.factories import WelcomePoleFactory
 from tests.portal.factories import CommuneFactory, EpciFactory, UserFactory
 
@@ -226,7 +227,7 @@ def test_failed_emails_are_listed_in_the_admin(client, regional_admin):
         to="x@exemple.fr", subject="Sujet en échec", body_text="…", status=EmailStatus.FAILED
     )
     client.force_login(regional_admin)
-    response = client.get("/admin/extranet/outboundemail/?status=failed")
+    response = client.get("/admin/portal/outboundemail/?status=failed")
     assertContains(response, "Sujet en échec")
 
 

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from extranet.candidates.enums import EmailStatus
-from extranet.models import OutboundEmail
+from portal.mail.enums import EmailStatus
+from portal.mail.models import OutboundEmail
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The e-mail outbox: messages stored with the change they talk about, sent after commit."""
