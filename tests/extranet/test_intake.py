@@ -222,6 +222,21 @@ def test_mail_failure_keeps_the_candidate_and_the_outbox_retries(
     assert not OutboundEmail.objects.exclude(status=EmailStatus.SENT).exists()
 
 
+def test_smtp_refusing_keeps_the_candidate_and_send_outbox_delivers_later(
+    client, territory, smtp_down, django_capture_on_commit_callbacks
+):
+    response = submit(client, django_capture_on_commit_callbacks, answers())
+    assertRedirects(response, reverse("intake:receipt"))
+    assert Candidate.objects.count() == 1
+    assert smtp_down.queued("camille.martin@exemple.fr").count() == 1
+    assert smtp_down.queued("officier.plateau@exemple.fr").count() == 1
+    smtp_down.recover_and_retry()
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "camille.martin@exemple.fr",
+        "officier.plateau@exemple.fr",
+    ]
+
+
 def test_failed_emails_are_listed_in_the_admin(client, regional_admin):
     OutboundEmail.objects.create(
         to="x@exemple.fr", subject="Sujet en échec", body_text="…", status=EmailStatus.FAILED
