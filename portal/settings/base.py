@@ -169,6 +169,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "extranet:dashboard"
 PASSERELLES_EXTRANET_GATE = "extranet.perms.can_access_extranet"
+# Who reads the e-mail outbox in the admin (messages hold personal data): the regional admin.
+PASSERELLES_OUTBOX_READERS = "extranet.perms.can_view_audit_log"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -268,6 +270,9 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Passerelles <ne-pas-repondre@passerelles.localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds before an SMTP connection or reply is given up (Django's default: never). Sending
+# happens after commit, outside the request's transaction; a failure stays in the outbox.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Security -------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
