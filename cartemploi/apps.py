@@ -19,7 +19,7 @@ class CartemploiConfig(AppConfig):
         except ImportError:
             register_demo_step = None
         if register_demo_step is not None:
-            from cartemploi.demo import seed_cartemploi_demo
+            from cartemploi.demo.profiles import seed_cartemploi_demo
 
             register_demo_step(seed_cartemploi_demo)
         try:
