@@ -7,5 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self):
-        import portal.offer_search  # noqa: F401  (registers the offers with search)
-        import portal.search_sources  # noqa: F401  (registers the pages with search)
+        from portal import offer_search, search_sources
+
+        search_sources.register()
+        offer_search.register()
