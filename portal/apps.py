@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self):
-        from portal import offer_search, search_sources
+        from portal import menus, offer_search, search_sources
 
+        menus.connect()
         search_sources.register()
         offer_search.register()
