@@ -338,6 +338,8 @@ LOGGING = {
 REPERTOIRE_STALE_AFTER_MONTHS = env.int("REPERTOIRE_STALE_AFTER_MONTHS", default=6)
 # Who receives "signaler une erreur" reports and stale-fiche digests (Wagtail groups).
 REPERTOIRE_EDITOR_GROUPS = env.list("REPERTOIRE_EDITOR_GROUPS", default=["Editors", "Moderators"])
+# "Signaler une erreur": at most this many reports per IP per hour (each mails the editors).
+REPORT_ERROR_RATE_LIMIT = env.int("REPORT_ERROR_RATE_LIMIT", default=5)
 # The `source` of our records in data·inclusion exports.
 REPERTOIRE_DI_SOURCE = env("REPERTOIRE_DI_SOURCE", default="passerelles")
 
@@ -345,8 +347,12 @@ REPERTOIRE_DI_SOURCE = env("REPERTOIRE_DI_SOURCE", default="passerelles")
 # "Je souhaite m'installer": at most INTAKE_RATE_LIMIT submissions per IP per window.
 INTAKE_RATE_LIMIT = env.int("INTAKE_RATE_LIMIT", default=5)
 INTAKE_RATE_WINDOW_SECONDS = env.int("INTAKE_RATE_WINDOW_SECONDS", default=3600)
+# Keep the X-Request-ID the reverse proxy sets (only when the proxy overwrites the client's).
+TRUST_REQUEST_ID_HEADER = env.bool("TRUST_REQUEST_ID_HEADER", default=False)
 # Header set by the reverse proxy with the client address (e.g. HTTP_X_REAL_IP); empty = none.
-INTAKE_TRUSTED_PROXY_HEADER = env("INTAKE_TRUSTED_PROXY_HEADER", default="")
+TRUSTED_PROXY_HEADER = env(
+    "TRUSTED_PROXY_HEADER", default=env("INTAKE_TRUSTED_PROXY_HEADER", default="")
+)
 # Two identical submissions within this many minutes are merged into one candidate.
 INTAKE_DUPLICATE_MINUTES = env.int("INTAKE_DUPLICATE_MINUTES", default=10)
 # Outbox: attempts before a message is abandoned (then visible in the admin as failed).
