@@ -6,7 +6,7 @@ when its demo content differs, so re-running the seed adds no empty revisions.
 
 from wagtail.models import Site
 
-from portal import demo_content as content
+from portal.demo import content
 from portal.models import HomePage, SiteSettings, StandardPage
 
 
