@@ -12,7 +12,6 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from extranet.admin_helpers import RegionalAdminReadOnlyHelper
 from extranet.directory.documents import guard_wagtail_serve
-from extranet.intake import admin as _intake_admin  # noqa: F401  (registers the outbox admin)
 from extranet.models import AuditEvent, Membership, NewsItem, WelcomePole
 
 

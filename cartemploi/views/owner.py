@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from cartemploi import perms
@@ -24,8 +25,10 @@ from cartemploi.models import CharterVersion, JobOffer, YouthProfile
 from cartemploi.services.profiles import accept_charter, needs_charter, save_profile
 from extranet.audit import record
 from extranet.enums import AuditAction
+from portal.storage import private_file_response
 
-SUBMITTED = _(
+# Lazy: a module-level string is built at import, before any request's language is active.
+SUBMITTED = gettext_lazy(
     "Votre fiche est envoyée à la mission locale pour validation. "
     "La version déjà publiée reste visible en attendant."
 )
@@ -162,5 +165,8 @@ def private_file(request, pk, what):
     if not field:
         raise Http404
     record(actor=request.user, action=AuditAction.READ, obj=profile, reason=f"fichier : {what}")
-    content_type = "application/pdf" if what == "cv" else "image/jpeg"
-    return FileResponse(field.open("rb"), content_type=content_type)
+    if what == "cv":
+        return private_file_response(field, content_type="application/pdf", filename="cv.pdf")
+    return private_file_response(
+        field, content_type="image/jpeg", filename="photo.jpg", inline=True
+    )

@@ -1,6 +1,6 @@
 """The models of the `extranet` app, as Django looks for them.
 
-Shared pieces live here (membership, audit, outbox); each flow keeps its own models in
+Shared pieces live here (membership, audit); each flow keeps its own models in
 `extranet/<flow>/models.py`. Every flow reads other flows' models from this module only.
 """
 
@@ -24,7 +24,6 @@ from extranet.referrals.models import (
 
 from .audit import AuditEvent
 from .membership import Membership, WelcomePole
-from .outbox import OutboundEmail
 
 __all__ = [
     "AuditEvent",
@@ -34,7 +33,6 @@ __all__ = [
     "Membership",
     "NewsItem",
     "OfferMatch",
-    "OutboundEmail",
     "Pathway",
     "PathwayContact",
     "PathwayStep",

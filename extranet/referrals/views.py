@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,6 +35,7 @@ from extranet.referrals.forms import (
     StatusForm,
 )
 from extranet.thematiques import thematique_groups
+from portal.storage import private_file_response
 
 PAGE_SIZE = 25
 BOXES = {
@@ -220,15 +221,9 @@ def attachment_download(request, reference, key):
         obj=referral,
         reason=f"pièce jointe {attachment.original_name}",
     )
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return private_file_response(
+        attachment.file, content_type=attachment.content_type, filename=attachment.original_name
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _uuid(value):

@@ -16,7 +16,7 @@ from tests.extranet.factories import (
     MembershipFactory,
     WelcomePoleFactory,
 )
-from tests.portal import offer_factories as offers
+from tests.portal import factories as offers
 from tests.portal.factories import UserFactory
 from tests.repertoire.factories import StructureFactory
 
