@@ -13,9 +13,9 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from portal.geo import KM_PER_DEGREE_LAT, bounding_box
 from portal.models import Commune
 from portal.models.offers import OfferType
+from search.geo import KM_PER_DEGREE_LAT, bounding_box
 
 PAGE_SIZE = 20
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")]

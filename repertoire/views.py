@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from portal.geo import haversine_km
 from portal.models import Commune
 from repertoire import services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
@@ -21,6 +20,7 @@ from repertoire.models import Service, Structure
 from repertoire.models.themes import cached_themes
 from repertoire.pagination import paginate
 from search import api as search_api
+from search.geo import haversine_km
 from search.text import query_terms
 
 logger = logging.getLogger(__name__)
