@@ -9,12 +9,12 @@ SQLite and PostgreSQL both compute.
 import math
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Commune
 from portal.models.offers import OfferType
+from portal.pagination import paginate
 from search.geo import KM_PER_DEGREE_LAT, bounding_box
 
 PAGE_SIZE = 20
@@ -160,8 +160,7 @@ def offer_list_context(request, offers):
     form = OfferFilterForm(request.GET or None, offers=offers)
     data = form.cleaned_data if form.is_valid() else {}
     filtered = filter_offers(offers, data)
-    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)  # read twice: list and map
+    page = paginate(filtered, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return {

@@ -13,12 +13,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from portal.models import Commune
+from portal.pagination import paginate
 from repertoire import services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
 from repertoire.jsonld import structure_jsonld
 from repertoire.models import Service, Structure
 from repertoire.models.themes import cached_themes
-from repertoire.pagination import paginate
 from search import api as search_api
 from search.geo import haversine_km
 from search.text import query_terms
