@@ -96,7 +96,7 @@ def filtered_structures(form, theme=None):
         structures = structures.in_theme(theme)
     if not form.is_valid():
         return structures, lambda structure: None, False
-    commune, km, text = (form.cleaned_data[k] for k in ("commune", "km", "q"))
+    commune, km, text = (form.cleaned_data[k] for k in ("commune", "rayon", "q"))
     if text and query_terms(text):
         # Search filters by place and orders by distance itself.
         scope = {"theme": theme, "commune": commune, "km": km or 0}
@@ -104,10 +104,7 @@ def filtered_structures(form, theme=None):
         return structures, _distance_from(commune), capped
     if commune is None:
         return structures, lambda structure: None, False
-    distances = {commune.pk: 0.0}
-    if km:
-        near = Commune.objects.near(commune.latitude, commune.longitude, km)
-        distances = {c.pk: round(c.distance_km, 1) for c in near}
+    distances = {c.pk: round(c.distance_km, 1) for c in form.around()}
     return structures.in_communes(distances), lambda s: distances.get(s.commune_id), False
 
 
