@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Site
 
+from portal.menus import main_menu
+
 
 def site_shell(request):
     """Navigation and flags the layout needs on every page."""
@@ -15,10 +17,7 @@ def site_shell(request):
 
 def _main_menu(request):
     site = Site.find_for_request(request)
-    if site is None:
-        return []
-    root = site.root_page
-    return list(root.get_children().live().in_menu().specific(defer=True).only("title", "url_path"))
+    return [] if site is None else main_menu(site)
 
 
 def _app_menu():

@@ -1,4 +1,6 @@
-"""Request id: one identifier per request, echoed in logs, audit rows and the response."""
+"""Request id: one identifier per request, echoed in logs, audit rows and the response.
+
+Imported by the logging configuration before the apps are ready: no model import here."""
 
 import contextvars
 import logging

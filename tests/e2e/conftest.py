@@ -156,5 +156,13 @@ def page(browser, live_server):
     context = browser.new_context(locale="fr-FR", base_url=live_server.url)
     context.set_default_timeout(10_000)
     browser_page = context.new_page()
+    refused = []
+    browser_page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield browser_page
     context.close()
+    assert refused == [], "the Content Security Policy blocked part of a page"
