@@ -1,13 +1,15 @@
-"""E-mails of Cartemploi. The other party's address never appears: only the portal's."""
+"""E-mails of Cartemploi. The other party's address never appears: only the portal's.
 
-import logging
+They go through the portal's outbox: stored with the change that causes them, sent after it
+commits, retried by `send_outbox` when SMTP fails. A mail outage loses nothing: the message
+itself is stored and readable in the portal.
+"""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-logger = logging.getLogger(__name__)
+from portal.mail import outbox
 
 
 def absolute(path):
@@ -15,17 +17,13 @@ def absolute(path):
 
 
 def send(*, to, template, context):
-    """Render templates/cartemploi/emails/<template>_subject.txt and _body.txt and send."""
+    """Queue templates/cartemploi/emails/<template>_subject.txt and _body.txt for `to`."""
     context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
     subject = render_to_string(f"cartemploi/emails/{template}_subject.txt", context)
     body = render_to_string(f"cartemploi/emails/{template}_body.txt", context)
-    try:
-        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
-    except OSError:
-        # The message is stored and readable in the portal: a mail outage loses nothing.
-        logger.exception("Cartemploi e-mail %s could not be sent", template)
-        return False
-    return True
+    outbox.enqueue_rendered(
+        to=[to], subject=" ".join(subject.split()), text=body, kind=f"cartemploi_{template}"
+    )
 
 
 def conversation_link(conversation):

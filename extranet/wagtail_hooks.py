@@ -2,7 +2,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from extranet.admin_helpers import RegionalAdminReadOnlyHelper
-from extranet.intake import admin as _intake_admin  # noqa: F401  (registers the outbox admin)
 from extranet.models import AuditEvent, Membership, WelcomePole
 
 

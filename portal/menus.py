@@ -15,7 +15,8 @@ CACHE_KEY = "portal:main-menu:{site_id}"
 
 
 def main_menu(site):
-    """[{"title", "url"}] of the menu pages of `site`, relative URLs."""
+    """[{"title", "url", "introduction"}] of the menu pages of `site` (relative URLs); the
+    home page shows the same pages as cards."""
     key = CACHE_KEY.format(site_id=site.pk)
     entries = cache.get(key)
     if entries is None:
@@ -25,14 +26,15 @@ def main_menu(site):
 
 
 def _menu_entries(site):
-    pages = (
-        site.root_page.get_children()
-        .live()
-        .in_menu()
-        .only("id", "title", "url_path", "path", "depth")
-        .order_by("path")
-    )
-    return [{"title": page.title, "url": page.get_url(current_site=site)} for page in pages]
+    pages = site.root_page.get_children().live().in_menu().order_by("path").specific()
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(current_site=site),
+            "introduction": getattr(page, "introduction", ""),
+        }
+        for page in pages
+    ]
 
 
 def forget_menus(**kwargs):

@@ -15,6 +15,12 @@ def current_request_id():
     return _request_id.get()
 
 
+def _trust_incoming():
+    from django.conf import settings
+
+    return settings.TRUST_REQUEST_ID_HEADER
+
+
 class RequestIdMiddleware:
     header = "X-Request-ID"
 
@@ -22,7 +28,8 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get(self.header, "")
+        # A client could write any id into audit rows: only a proxy we trust may set it.
+        incoming = request.headers.get(self.header, "") if _trust_incoming() else ""
         request.id = incoming if _VALID.match(incoming) else uuid.uuid4().hex
         token = _request_id.set(request.id)
         try:

@@ -32,7 +32,12 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only images are public media (Wagtail renditions, logos). Documents go through
+    # Wagtail's permission-checked view; personal files live in private storage.
+    for folder in ("images/", "original_images/"):
+        urlpatterns += static(
+            settings.MEDIA_URL + folder, document_root=f"{settings.MEDIA_ROOT}/{folder}"
+        )
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -1,8 +1,10 @@
+from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from portal.admin_helpers import ReadOnlyPermissionHelper
-from portal.models import Commune, Department, Epci
+from portal.models import Commune, Department, Epci, OutboundEmail
 
 
 class ReadOnlyReferenceAdmin(ModelAdmin):
@@ -41,3 +43,31 @@ class TerritoriesGroup(ModelAdminGroup):
     menu_icon = "site"
     menu_order = 300
     items = (CommuneAdmin, EpciAdmin, DepartmentAdmin)
+
+
+class OutboxPermissionHelper(ReadOnlyPermissionHelper):
+    """Messages hold personal data: only the users `PASSERELLES_OUTBOX_READERS` lets in (the
+    regional admin) list and read them. The setting is the wiring: `portal` names no app."""
+
+    def user_can_list(self, user):
+        return import_string(settings.PASSERELLES_OUTBOX_READERS)(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_list(user)
+
+
+@modeladmin_register
+class OutboundEmailAdmin(ModelAdmin):
+    """The outbox: failed messages are visible (and readable) by the regional admin."""
+
+    model = OutboundEmail
+    menu_label = _("E-mails sortants")
+    menu_icon = "mail"
+    menu_order = 260
+    permission_helper_class = OutboxPermissionHelper
+    inspect_view_enabled = True
+    inspect_view_fields = ["to", "subject", "kind", "status", "attempts", "last_error", "body_text"]
+    list_display = ("created_at", "to", "subject", "status", "attempts", "next_attempt_at")
+    list_filter = ("status", "kind")
+    search_fields = ("to", "subject", "last_error")
+    list_per_page = 50

@@ -4,12 +4,12 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.mail import outbox
 from repertoire.models import ErrorReport, FreshnessReminder, Structure
 
 logger = logging.getLogger(__name__)
@@ -29,11 +29,12 @@ def manager_emails(structure):
     return sorted(set(memberships.values_list("user__email", flat=True)))
 
 
-def _mail(*, subject, template, context, recipients):
+def _mail(*, subject, template, context, recipients, kind):
+    """Queue one plain-text message per recipient in the outbox (sent after commit)."""
     if not recipients:
         return 0
     body = render_to_string(template, context)
-    return send_mail(subject, body, None, recipients)
+    return len(outbox.enqueue_rendered(to=recipients, subject=subject, text=body, kind=kind))
 
 
 def report_error(*, structure, message, reporter_email="", fiche_url=""):
@@ -46,6 +47,7 @@ def report_error(*, structure, message, reporter_email="", fiche_url=""):
         template="repertoire/emails/error_report.txt",
         context={"report": report, "structure": structure, "fiche_url": fiche_url},
         recipients=editor_emails(),
+        kind="repertoire_error_report",
     )
     return report
 
@@ -92,6 +94,7 @@ def notify_partner_of_decision(*, workflow_state, approved):
             "site_url": settings.SITE_URL,
         },
         recipients=[requester.email],
+        kind="repertoire_partner_decision",
     )
 
 
@@ -136,5 +139,6 @@ def _remind(structure, cycle):
             "site_url": settings.SITE_URL,
         },
         recipients=recipients,
+        kind="repertoire_stale_reminder",
     )
     return True

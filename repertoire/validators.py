@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from pydantic import EmailStr, TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 
 from repertoire.opening_hours import OpeningHoursError, parse
 
@@ -47,3 +49,21 @@ def make_siret(siren_base, nic_base="0001"):
     """A SIRET valid for `validate_siret`: 8 digits → SIREN (with its Luhn key), then the
     4-digit establishment number and the key of the whole 14 digits."""
     return luhn_complete(luhn_complete(siren_base) + nic_base)
+
+
+_SCHEMA_EMAIL = TypeAdapter(EmailStr)
+
+
+def validate_schema_email(value):
+    """An e-mail the data·inclusion schema accepts on output (RFC 5322, no special-use
+    domain such as `.local`): the same rule on input, so the API never meets one it
+    refuses."""
+    if not value:
+        return
+    try:
+        _SCHEMA_EMAIL.validate_python(value)
+    except PydanticValidationError as error:
+        raise ValidationError(
+            _("Cette adresse e-mail n'est pas valide (exemple : accueil@structure.fr)."),
+            code="schema_email",
+        ) from error

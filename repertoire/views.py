@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from portal.models import Commune
 from portal.pagination import paginate
+from portal.ratelimit import is_rate_limited
 from repertoire import services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
 from repertoire.jsonld import structure_jsonld
@@ -233,6 +234,14 @@ def report_error(request, page, slug):
     base_url = page.get_url(request)
     fiche_url = f"{base_url}structures/{structure.slug}/"
     form = ErrorReportForm(request.POST or None)
+    if request.method == "POST" and _too_many_reports(request):
+        form.add_error(
+            None,
+            _("Trop de signalements envoyés depuis votre connexion : réessayez dans une heure."),
+        )
+        context = page.get_context(request)
+        context.update(structure=structure, form=form, fiche_url=fiche_url, base_url=base_url)
+        return TemplateResponse(request, "repertoire/report_error.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         if not form.is_spam():
             services.report_error(
@@ -246,3 +255,9 @@ def report_error(request, page, slug):
     context = page.get_context(request)
     context.update(structure=structure, form=form, fiche_url=fiche_url, base_url=base_url)
     return TemplateResponse(request, "repertoire/report_error.html", context)
+
+
+def _too_many_reports(request):
+    return is_rate_limited(
+        request, "report-error", limit=settings.REPORT_ERROR_RATE_LIMIT, window=3600
+    )

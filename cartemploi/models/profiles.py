@@ -9,6 +9,7 @@ from cartemploi.enums import AgeBand, NafSection, OfferKind, OfferStatus, SizeBa
 from cartemploi.models.validation import ValidatedModel, ValidatedQuerySet, agency_scope
 from extranet.enums import Role
 from extranet.roles import has_role
+from portal.storage import private_storage
 
 
 def age_on(birth_date, today=None):
@@ -70,8 +71,13 @@ class YouthProfile(OwnedProfile):
     looking_for = models.JSONField(_("je cherche"), default=list, blank=True)
     sectors = models.JSONField(_("secteurs souhaités"), default=list, blank=True)
     availability = models.CharField(_("disponibilité"), max_length=200, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="cartemploi/photos/", blank=True)
-    cv = models.FileField(_("CV (PDF)"), upload_to="cartemploi/cv/", blank=True)
+    # Private storage: served only through `views.owner.private_file`, never by /media/.
+    photo = models.ImageField(
+        _("photo"), upload_to="cartemploi/photos/", storage=private_storage, blank=True
+    )
+    cv = models.FileField(
+        _("CV (PDF)"), upload_to="cartemploi/cv/", storage=private_storage, blank=True
+    )
 
     objects = ValidatedQuerySet.as_manager()
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +24,7 @@ from cartemploi.models import CharterVersion, JobOffer, YouthProfile
 from cartemploi.services.profiles import accept_charter, needs_charter, save_profile
 from extranet.audit import record
 from extranet.enums import AuditAction
+from portal.storage import private_file_response
 
 SUBMITTED = _(
     "Votre fiche est envoyée à la mission locale pour validation. "
@@ -162,5 +163,8 @@ def private_file(request, pk, what):
     if not field:
         raise Http404
     record(actor=request.user, action=AuditAction.READ, obj=profile, reason=f"fichier : {what}")
-    content_type = "application/pdf" if what == "cv" else "image/jpeg"
-    return FileResponse(field.open("rb"), content_type=content_type)
+    if what == "cv":
+        return private_file_response(field, content_type="application/pdf", filename="cv.pdf")
+    return private_file_response(
+        field, content_type="image/jpeg", filename="photo.jpg", inline=True
+    )

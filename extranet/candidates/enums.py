@@ -58,10 +58,3 @@ class HousingWish(models.TextChoices):
     BUY = "buy", _("Acheter")
     BUILD = "build", _("Faire construire")
     UNDECIDED = "undecided", _("Je ne sais pas encore")
-
-
-class EmailStatus(models.TextChoices):
-    PENDING = "pending", _("À envoyer")
-    SENT = "sent", _("Envoyé")
-    FAILED = "failed", _("Échec (nouvel essai prévu)")
-    ABANDONED = "abandoned", _("Abandonné après plusieurs échecs")

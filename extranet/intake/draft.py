@@ -1,7 +1,9 @@
 """The server-side draft of the intake form, kept in the session between steps.
 
 What the person typed is stored raw (valid or not), so that going back, coming back later
-or failing validation never loses anything.
+or failing validation never loses anything; but only the step's own fields, each value cut
+at the field's maximum length and a handful of values per field: an anonymous post can no
+longer park megabytes in the session store.
 """
 
 from django.utils.datastructures import MultiValueDict
@@ -10,7 +12,8 @@ from extranet.intake.forms import STEPS
 
 SESSION_KEY = "intake_draft"
 RECEIPT_KEY = "intake_receipt"
-_IGNORED = {"csrfmiddlewaretoken", "action"}
+MAX_VALUES_PER_FIELD = 20
+MAX_VALUE_LENGTH = 2000
 
 
 def load(request):
@@ -18,9 +21,20 @@ def load(request):
 
 
 def save_step(request, slug, post):
+    form_class = next((form for step, _title, form in STEPS if step == slug), None)
+    if form_class is None:
+        return
     draft = load(request)
-    draft[slug] = {key: post.getlist(key) for key in post if key not in _IGNORED}
+    draft[slug] = {
+        name: [value[: _max_length(field)] for value in post.getlist(name)][:MAX_VALUES_PER_FIELD]
+        for name, field in form_class.base_fields.items()
+        if name in post
+    }
     request.session[SESSION_KEY] = draft
+
+
+def _max_length(field):
+    return min(getattr(field, "max_length", None) or MAX_VALUE_LENGTH, MAX_VALUE_LENGTH)
 
 
 def clear(request):

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from extranet import audit
 from extranet.candidates.enums import CandidateSource, ConsentSource
 from extranet.enums import AuditAction
-from extranet.intake import outbox
 from extranet.intake.forms import NEEDS
 from extranet.models import Candidate, WelcomePole
+from portal.mail import outbox
 
 CANDIDATE_FIELDS = (
     "first_name",
@@ -147,14 +147,14 @@ def notify_new_candidate(candidate):
             to=[candidate.email],
             subject=_("Votre demande d'installation a bien été reçue (%(ref)s)")
             % {"ref": candidate.reference},
-            template="emails/intake_confirmation",
+            template="extranet/emails/intake_confirmation",
             context=context,
             kind="intake_confirmation",
         )
     outbox.enqueue(
         to=pole_recipients(candidate.pole),
         subject=_("Nouvelle demande d'installation : %(ref)s") % {"ref": candidate.reference},
-        template="emails/intake_pole_notification",
+        template="extranet/emails/intake_pole_notification",
         context=context,
         kind="intake_pole_notification",
     )

@@ -4,6 +4,7 @@ Works without JavaScript: each step is a plain form posted to the server, which 
 draft in the session (`extranet.intake.draft`) and moves to the next or previous step.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from extranet.candidates.enums import ProjectType
 from extranet.intake import draft
 from extranet.intake.forms import NEEDS, STEP_SLUGS, STEPS
-from extranet.intake.ratelimit import client_ip, is_rate_limited
 from extranet.intake.services import submit_intake
+from portal.ratelimit import is_rate_limited
 
 
 def _step_context(slug):
@@ -88,7 +89,12 @@ def _submit(request, data):
         draft.clear(request)
         request.session[draft.RECEIPT_KEY] = {"reference": "", "robot": True}
         return redirect("intake:receipt")
-    if is_rate_limited(client_ip(request)):
+    if is_rate_limited(
+        request,
+        "intake",
+        limit=settings.INTAKE_RATE_LIMIT,
+        window=settings.INTAKE_RATE_WINDOW_SECONDS,
+    ):
         return render(request, "extranet/intake/rate_limited.html", status=429)
     result = submit_intake(data=data)
     draft.clear(request)

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import extranet.referrals.files
+import portal.storage
 import repertoire.fields
 import uuid
 from django.conf import settings
@@ -491,7 +492,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         max_length=255,
-                        storage=extranet.referrals.files.private_storage,
+                        storage=portal.storage.private_storage,
                         upload_to=extranet.referrals.files.attachment_path,
                     ),
                 ),

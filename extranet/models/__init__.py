@@ -9,7 +9,6 @@ from .candidates import (
 )
 from .directory import NewsItem
 from .membership import Membership, WelcomePole
-from .outbox import OutboundEmail
 from .pathways import Pathway, PathwayContact, PathwayStep
 from .referrals import (
     Referral,
@@ -27,7 +26,6 @@ __all__ = [
     "Membership",
     "NewsItem",
     "OfferMatch",
-    "OutboundEmail",
     "Pathway",
     "PathwayContact",
     "PathwayStep",

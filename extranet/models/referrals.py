@@ -18,8 +18,9 @@ from extranet.referrals.enums import (
     ReferralStatus,
     Urgency,
 )
-from extranet.referrals.files import attachment_path, private_storage
+from extranet.referrals.files import attachment_path
 from extranet.roles import has_role
+from portal.storage import private_storage
 from repertoire.enums import schema_choices
 from repertoire.fields import MultipleChoiceListField
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from extranet import audit
 from extranet.enums import AuditAction
-from extranet.intake import outbox
 from extranet.models import Pathway, PathwayContact, PathwayStep
+from portal.mail import outbox
 
 
 class PathwayError(Exception):
@@ -57,7 +57,7 @@ def email_to_person(*, actor, pathway, context):
     outbox.enqueue(
         to=[pathway.person_email],
         subject=_("Votre fiche parcours"),
-        template="emails/referrals/pathway",
+        template="extranet/emails/pathway",
         context=context,
         kind="pathway",
     )

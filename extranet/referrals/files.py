@@ -4,12 +4,10 @@ Files live under `PRIVATE_MEDIA_ROOT` (outside `MEDIA_ROOT`, so no web server ev
 them directly); the only way out is `views.attachment_download`, which checks permission.
 """
 
-import os
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -19,26 +17,6 @@ SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
     (b"\xff\xd8\xff", "image/jpeg", "jpg"),
 )
-
-
-class PrivateStorage(FileSystemStorage):
-    """`PRIVATE_MEDIA_ROOT`, read at each access (settings overrides apply); no URL."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-def private_storage():
-    return PrivateStorage()
 
 
 def attachment_path(instance, filename):

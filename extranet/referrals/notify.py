@@ -8,10 +8,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from extranet.intake import outbox
 from extranet.models import Membership, ReferralReception
+from portal.mail import outbox
 
-TEMPLATE = "emails/referrals/notification"
+TEMPLATE = "extranet/emails/referral_notification"
 
 
 def structure_addresses(structure):

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -37,6 +37,7 @@ from extranet.referrals.forms import (
 )
 from portal.middleware import current_request_id
 from portal.pagination import paginate_uncounted
+from portal.storage import private_file_response
 
 PAGE_SIZE = 25
 BOXES = {"received": _("Reçues"), "sent": _("Envoyées"), "all": _("Toutes")}
@@ -201,15 +202,9 @@ def attachment_download(request, reference, key):
         obj=referral,
         reason=f"pièce jointe {attachment.original_name}",
     )
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return private_file_response(
+        attachment.file, content_type=attachment.content_type, filename=attachment.original_name
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _uuid(value):

@@ -1,3 +1,5 @@
+from portal.mail.models import OutboundEmail
+
 from .offers import OfferIndexPage, OfferPage, OfferType, TerritoryPage
 from .pages import HomePage, StandardPage
 from .reference import ReferenceDataset
@@ -13,6 +15,7 @@ __all__ = [
     "OfferIndexPage",
     "OfferPage",
     "OfferType",
+    "OutboundEmail",
     "ReferenceDataset",
     "SiteSettings",
     "StandardPage",

@@ -2,10 +2,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.menus import main_menu
 
 
 class HomePage(Page):
@@ -20,6 +21,16 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The cards are the main menu's pages: the same cached entries, no query per card.
+        site = Site.find_for_request(request)
+        if site and site.root_page_id == self.pk:
+            context["sections"] = main_menu(site)
+        else:
+            context["sections"] = self.get_children().live().in_menu().specific()
+        return context
 
 
 class StandardPage(Page):

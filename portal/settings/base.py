@@ -169,6 +169,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "extranet:dashboard"
 PASSERELLES_EXTRANET_GATE = "extranet.perms.can_access_extranet"
+# Who reads the e-mail outbox in the admin (messages hold personal data): the regional admin.
+PASSERELLES_OUTBOX_READERS = "extranet.perms.can_view_audit_log"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -210,8 +212,13 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar fetched from a third party (privacy; and the CSP allows our own images only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Office and PDF documents only: no HTML or SVG that a browser would run on our domain.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 
@@ -263,6 +270,9 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Passerelles <ne-pas-repondre@passerelles.localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds before an SMTP connection or reply is given up (Django's default: never). Sending
+# happens after commit, outside the request's transaction; a failure stays in the outbox.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Security -------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
@@ -338,6 +348,8 @@ LOGGING = {
 REPERTOIRE_STALE_AFTER_MONTHS = env.int("REPERTOIRE_STALE_AFTER_MONTHS", default=6)
 # Who receives "signaler une erreur" reports and stale-fiche digests (Wagtail groups).
 REPERTOIRE_EDITOR_GROUPS = env.list("REPERTOIRE_EDITOR_GROUPS", default=["Editors", "Moderators"])
+# "Signaler une erreur": at most this many reports per IP per hour (each mails the editors).
+REPORT_ERROR_RATE_LIMIT = env.int("REPORT_ERROR_RATE_LIMIT", default=5)
 # The `source` of our records in data·inclusion exports.
 REPERTOIRE_DI_SOURCE = env("REPERTOIRE_DI_SOURCE", default="passerelles")
 
@@ -345,8 +357,12 @@ REPERTOIRE_DI_SOURCE = env("REPERTOIRE_DI_SOURCE", default="passerelles")
 # "Je souhaite m'installer": at most INTAKE_RATE_LIMIT submissions per IP per window.
 INTAKE_RATE_LIMIT = env.int("INTAKE_RATE_LIMIT", default=5)
 INTAKE_RATE_WINDOW_SECONDS = env.int("INTAKE_RATE_WINDOW_SECONDS", default=3600)
+# Keep the X-Request-ID the reverse proxy sets (only when the proxy overwrites the client's).
+TRUST_REQUEST_ID_HEADER = env.bool("TRUST_REQUEST_ID_HEADER", default=False)
 # Header set by the reverse proxy with the client address (e.g. HTTP_X_REAL_IP); empty = none.
-INTAKE_TRUSTED_PROXY_HEADER = env("INTAKE_TRUSTED_PROXY_HEADER", default="")
+TRUSTED_PROXY_HEADER = env(
+    "TRUSTED_PROXY_HEADER", default=env("INTAKE_TRUSTED_PROXY_HEADER", default="")
+)
 # Two identical submissions within this many minutes are merged into one candidate.
 INTAKE_DUPLICATE_MINUTES = env.int("INTAKE_DUPLICATE_MINUTES", default=10)
 # Outbox: attempts before a message is abandoned (then visible in the admin as failed).

@@ -4,9 +4,38 @@ Every schema field is written: typed ones from our columns, the rest from `di_ex
 import put them, so an import → export round trip loses nothing.
 """
 
+import logging
+
+from data_inclusion.schema import v1 as di
 from django.conf import settings
+from pydantic import ValidationError
 
 from repertoire.models import Service, Structure
+
+logger = logging.getLogger(__name__)
+
+
+def _required(schema):
+    return {name for name, field in schema.model_fields.items() if field.is_required()}
+
+
+def _conforming(schema, record):
+    """`record` with every field the schema refuses left out, so that one stored value the
+    schema finds stricter than our forms (an e-mail, a phone number) never fails a whole
+    export or API page. Each dropped field is logged with the record's id only."""
+    for _attempt in range(len(record)):
+        try:
+            schema.model_validate(record, context={"ignore_warnings": True})
+        except ValidationError as error:
+            failing = {str(detail["loc"][0]) for detail in error.errors() if detail["loc"]}
+            droppable = failing - _required(schema)
+            if not droppable:
+                raise
+            logger.warning("data·inclusion %s: champs %s omis", record.get("id"), sorted(droppable))
+            record = {key: value for key, value in record.items() if key not in droppable}
+        else:
+            return record
+    return record
 
 
 def _clean(record):
@@ -43,7 +72,7 @@ def structure_to_di(structure):
         "horaires_accueil": structure.opening_hours,
         "accessibilite_lieu": structure.acceslibre_url,
     }
-    return _merged(structure.di_extra, record)
+    return _conforming(di.Structure, _merged(structure.di_extra, record))
 
 
 def service_to_di(service, structure=None):
@@ -70,7 +99,7 @@ def service_to_di(service, structure=None):
         "modes_accueil": service.reception_modes,
         "horaires_accueil": service.opening_hours,
     }
-    return _merged(service.di_extra, record)
+    return _conforming(di.Service, _merged(service.di_extra, record))
 
 
 def published_structures():

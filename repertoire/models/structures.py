@@ -35,7 +35,7 @@ from wagtail.search import index
 from repertoire import opening_hours
 from repertoire.enums import HANDICAPS, AccessLevel, AccessMode, StructureKind
 from repertoire.fields import MultipleChoiceListField
-from repertoire.validators import validate_opening_hours, validate_siret
+from repertoire.validators import validate_opening_hours, validate_schema_email, validate_siret
 
 
 def stale_after_months():
@@ -206,7 +206,7 @@ class Structure(
 
     # Contacts
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True, validators=[validate_schema_email])
     website = models.URLField(_("site web"), blank=True)
     contact_details = models.TextField(
         _("autres contacts"), blank=True, help_text=_("Service ou fonction à joindre.")

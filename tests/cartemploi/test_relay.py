@@ -60,6 +60,21 @@ def test_reply_notifies_company_without_revealing_youth(client, company, youth_p
         assert secret not in sent.body and secret not in sent.subject
 
 
+def test_message_with_smtp_down_is_delivered_in_the_portal_and_notified_later(
+    client, company, youth_profile, settings, smtp_down
+):
+    settings.CARTEMPLOI_HOLD_FIRST_MESSAGES = False
+    response = _start(client, company, youth_profile)
+    conversation = Conversation.objects.get()
+    assertRedirects(response, reverse("cartemploi:conversation", args=[conversation.pk]))
+    assert conversation.messages.get().status == MessageStatus.DELIVERED
+    assert smtp_down.queued(youth_profile.user.email).count() == 1
+    smtp_down.recover_and_retry()
+    (sent,) = mail.outbox
+    assert sent.to == [youth_profile.user.email]
+    assert "votre profil nous intéresse" in sent.body
+
+
 def test_contacts_are_masked_until_both_share(client, company, youth_profile, settings):
     settings.CARTEMPLOI_HOLD_FIRST_MESSAGES = False
     response = _start(client, company, youth_profile, "Appelez-moi au 06 12 34 56 78 ou a@b.fr")

@@ -9,7 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from extranet.models import OutboundEmail, Referral
+from extranet.models import Referral
+from portal.models import OutboundEmail
 from tests.e2e.axe import assert_accessible
 from tests.extranet.factories import MembershipFactory
 from tests.portal.factories import DEMO_PASSWORD

@@ -38,9 +38,9 @@ def test_audit_rows_cannot_be_edited_or_deleted(event):
     assert AuditEvent.objects.get(pk=event.pk).reason == "test"
 
 
-def test_record_keeps_the_request_id_of_the_request(member, db):
+def test_record_keeps_the_request_id_of_the_request(member, db, settings):
+    settings.TRUST_REQUEST_ID_HEADER = True  # set by a proxy we trust
     structure = StructureFactory()
-    from django.urls import path  # noqa: F401
 
     client = Client(headers={"X-Request-ID": "req-1234567890"})
     client.force_login(member)
@@ -48,6 +48,14 @@ def test_record_keeps_the_request_id_of_the_request(member, db):
     assert response["X-Request-ID"] == "req-1234567890"
     event = record(actor=member, action=AuditAction.UPDATE, obj=structure)
     assert event.request_id == ""  # outside a request there is no id
+
+
+def test_a_client_cannot_choose_the_request_id_of_its_audit_rows(member, db):
+    client = Client(headers={"X-Request-ID": "forged-request-id"})
+    client.force_login(member)
+    response = client.get("/extranet/")
+    assert response["X-Request-ID"] != "forged-request-id"
+    assert len(response["X-Request-ID"]) == 32
 
 
 def test_audit_log_is_read_only_in_the_back_office(client, regional_admin, event):

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertRedirects
 
-from extranet.candidates.enums import EmailStatus
 from extranet.enums import AuditAction
-from extranet.models import AuditEvent, Candidate, OutboundEmail
+from extranet.models import AuditEvent, Candidate
+from portal.mail.enums import EmailStatus
+from portal.models import OutboundEmail
 from tests.extranet.factories import WelcomePoleFactory
 from tests.portal.factories import CommuneFactory, EpciFactory, UserFactory
 
@@ -221,12 +222,27 @@ def test_mail_failure_keeps_the_candidate_and_the_outbox_retries(
     assert not OutboundEmail.objects.exclude(status=EmailStatus.SENT).exists()
 
 
+def test_smtp_refusing_keeps_the_candidate_and_send_outbox_delivers_later(
+    client, territory, smtp_down, django_capture_on_commit_callbacks
+):
+    response = submit(client, django_capture_on_commit_callbacks, answers())
+    assertRedirects(response, reverse("intake:receipt"))
+    assert Candidate.objects.count() == 1
+    assert smtp_down.queued("camille.martin@exemple.fr").count() == 1
+    assert smtp_down.queued("officier.plateau@exemple.fr").count() == 1
+    smtp_down.recover_and_retry()
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "camille.martin@exemple.fr",
+        "officier.plateau@exemple.fr",
+    ]
+
+
 def test_failed_emails_are_listed_in_the_admin(client, regional_admin):
     OutboundEmail.objects.create(
         to="x@exemple.fr", subject="Sujet en échec", body_text="…", status=EmailStatus.FAILED
     )
     client.force_login(regional_admin)
-    response = client.get("/admin/extranet/outboundemail/?status=failed")
+    response = client.get("/admin/portal/outboundemail/?status=failed")
     assertContains(response, "Sujet en échec")
 
 

@@ -7,9 +7,10 @@ from django.core import mail
 from django.utils import timezone
 
 from extranet.enums import AuditAction
-from extranet.models import AuditEvent, OutboundEmail, Referral, ReferralReception
+from extranet.models import AuditEvent, Referral, ReferralReception
 from extranet.referrals import services
 from extranet.referrals.enums import TRANSITIONS, DeclineReason, ReferralStatus
+from portal.models import OutboundEmail
 from tests.extranet.factories import MembershipFactory
 from tests.repertoire.factories import StructureFactory
 

@@ -1,5 +1,7 @@
 import pytest
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 from wagtail.models import Page, Site
 
@@ -100,3 +102,42 @@ def test_unpublished_page_is_not_served(client, standard_page):
     standard_page.unpublish()
     assert client.get(standard_page.url or "/vivre-en-creuse/").status_code == 404
     assert Page.objects.filter(slug="vivre-en-creuse", live=False).exists()
+
+
+def _menu_page(home, title, slug):
+    page = StandardPage(title=title, slug=slug, introduction="", show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_menu_follows_publish_rename_unpublish_and_delete(client, home):
+    page = _menu_page(home, "Se loger", "se-loger")
+    assertContains(client.get("/"), ">Se loger</a>")
+    page.title = "Trouver un logement"
+    page.save_revision().publish()
+    assertContains(client.get("/"), ">Trouver un logement</a>")
+    page.unpublish()
+    assert "Trouver un logement" not in client.get("/").content.decode()
+    other = _menu_page(home, "Travailler", "travailler")
+    assertContains(client.get("/"), ">Travailler</a>")
+    other.delete()
+    assert ">Travailler</a>" not in client.get("/").content.decode()
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_home_and_menu_cost_the_same_queries_with_one_or_twelve_pages(client, home):
+    _menu_page(home, "Page 0", "page-0")
+    client.get("/")  # the menu is cached on the first visit
+    with_one = _queries(client, "/")
+    for number in range(1, 12):
+        _menu_page(home, f"Page {number}", f"page-{number}")
+    client.get("/")
+    assert _queries(client, "/") == with_one <= 12
+    assertContains(client.get("/"), ">Page 11</a>")

@@ -56,3 +56,17 @@ def test_report_error_honeypot_and_empty_message(client, repertoire, editor):
     assert client.post(url, {"message": ""}).status_code == 200
     client.post(url, {"message": "spam", "nickname": "bot"})
     assert not ErrorReport.objects.exists() and not mail.outbox
+
+
+def test_report_error_with_smtp_down_is_saved_and_reaches_editors_later(
+    client, repertoire, editor, smtp_down
+):
+    structure = StructureFactory()
+    url = f"/repertoire/structures/{structure.slug}/signaler/"
+    response = client.post(url, {"message": "Le numéro ne répond plus.", "reporter_email": ""})
+    assert response.status_code == 302
+    assert ErrorReport.objects.get().structure == structure
+    assert smtp_down.queued(editor.email).count() == 1
+    smtp_down.recover_and_retry()
+    assert mail.outbox[0].to == [editor.email]
+    assert "Le numéro ne répond plus." in mail.outbox[0].body

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from extranet.intake.outbox import retry_due
+from portal.mail.outbox import retry_due
 
 
 class Command(BaseCommand):

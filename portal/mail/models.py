@@ -2,7 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from extranet.candidates.enums import EmailStatus
+from portal.mail.enums import EmailStatus
 
 
 class OutboundEmailQuerySet(models.QuerySet):
@@ -20,7 +20,7 @@ class OutboundEmailQuerySet(models.QuerySet):
 class OutboundEmail(models.Model):
     """An e-mail written to the database first, then sent: nothing is lost when SMTP is down.
 
-    `extranet.intake.outbox.deliver` sends it; `manage.py send_outbox` retries the due ones
+    `portal.mail.outbox` writes and sends it; `manage.py send_outbox` retries the due ones
     with an exponential back-off; failures are listed in the Wagtail admin.
     """
 
@@ -44,7 +44,7 @@ class OutboundEmail(models.Model):
         verbose_name = _("e-mail sortant")
         verbose_name_plural = _("e-mails sortants")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due_idx")]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="mail_outbox_due_idx")]
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
