@@ -19,7 +19,7 @@ from tests.extranet.referral_factories import (  # noqa: F401 (fixtures)
     network,
     private_media,
 )
-from tests.portal import offer_factories as offers
+from tests.portal import factories as offers
 from tests.portal.factories import CommuneFactory
 from tests.repertoire.factories import StructureFactory, repertoire_page
 
