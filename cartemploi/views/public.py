@@ -1,7 +1,7 @@
 """Public pages: the map and its list twin, the map data, a published fiche."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,10 +13,12 @@ from cartemploi.clustering import clusters, parse_bbox
 from cartemploi.enums import CardKind
 from cartemploi.filters import MapFilterForm
 from cartemploi.models import PublicCard
+from portal.pagination import paginate
 
 PAGE_SIZE = 20
 
 
+@login_not_required
 @require_GET
 def index(request):
     """Map and list of the same results; the list works with no JavaScript at all."""
@@ -26,7 +28,7 @@ def index(request):
         .select_related("commune")
         .only("id", "kind", "title", "summary", "commune__name", "data", "published_at")
     )
-    page = Paginator(cards, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(cards, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -43,6 +45,7 @@ def index(request):
     )
 
 
+@login_not_required
 @require_GET
 def map_data(request):
     """Clusters and single points of the filtered cards inside the visible box (JSON)."""
@@ -77,6 +80,7 @@ def _point(card):
     }
 
 
+@login_not_required
 @require_GET
 def card_detail(request, pk):
     card = get_object_or_404(PublicCard.objects.select_related("commune"), pk=pk)

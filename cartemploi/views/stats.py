@@ -4,6 +4,7 @@ import io
 from datetime import date, timedelta
 
 from django import forms
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -97,6 +98,7 @@ def advisor_stats_export(request, fmt):
     return response
 
 
+@login_not_required
 @require_GET
 def observatory(request):
     return render(request, "cartemploi/observatory.html", observatory_data())

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from extranet.intake.forms import CommuneField
 from portal.models import OfferPage
+from portal.places import CommuneField
 
 MODEL_FIELDS = [
     "offer_type", "title", "summary", "address", "valid_from", "valid_until",
