@@ -76,7 +76,7 @@ def test_a_company_without_charter_nor_profile_is_told_both_and_where(client, co
     assertContains(response, f'href="{charter}"')
     assertContains(response, "Créez votre fiche entreprise")
     assertContains(response, f'href="{reverse("cartemploi:company_space")}"')
-    assertNotContains(response, "name=\"body\"")
+    assertNotContains(response, 'name="body"')
     detail = client.get(reverse("cartemploi:card_detail", args=[card.pk]))
     assertContains(detail, "Créez votre fiche entreprise")
     assertNotContains(detail, "Écrire via la mission locale")
