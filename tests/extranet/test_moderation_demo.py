@@ -120,7 +120,7 @@ def test_an_editor_page_change_is_approved_by_the_regional_admin(seeded, client)
     (to_admin,) = [m for m in mail.outbox if m.to == [admin_email]]
     assert to_admin.subject == "À relire : « Mentions légales »"
     assert "Bonjour Hélène," in to_admin.body
-    assert "Page « Mentions légales »" in to_admin.body
+    assert "Page standard « Mentions légales »" in to_admin.body
     assert_plain_french(to_admin)
 
     mail.outbox.clear()
@@ -195,6 +195,7 @@ def test_a_rejected_partner_offer_is_not_a_link_into_the_admin(seeded, client):
 
     (to_partner,) = mail.outbox
     assert to_partner.subject == "Modifications demandées : « Atelier d'accueil »"
+    assert "Offre « Atelier d'accueil »" in to_partner.body
     assert "Commentaire : « Précisez l'horaire, s'il vous plaît. »" in to_partner.body
     assert "/admin/" not in to_partner.body
     assert_plain_french(to_partner)
