@@ -22,6 +22,12 @@ def can_have_company_profile(user):
     return user.is_authenticated and user.kind == AccountKind.COMPANY
 
 
+def has_own_space(user):
+    """Young people and companies have their own Cartemploi space (the extranet is the
+    network's, not theirs)."""
+    return can_have_youth_profile(user) or can_have_company_profile(user)
+
+
 def _in_territory(user, agency_id):
     if has_role(user, Role.REGIONAL_ADMIN):
         return True

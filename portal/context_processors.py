@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 from wagtail.models import Site
 
 from portal.menus import main_menu
@@ -10,6 +11,7 @@ def site_shell(request):
     return {
         "main_menu": _main_menu(request),
         "app_menu": _app_menu(),
+        "account_spaces": _account_spaces(request),
         "map_tile_url": settings.MAP_TILE_URL,
         "is_demo": getattr(settings, "PASSERELLES_DEMO", False),
     }
@@ -29,3 +31,19 @@ def _app_menu():
         except NoReverseMatch:
             continue
     return entries
+
+
+def _account_spaces(request):
+    """Links to the personal spaces this user may open (none is a page they would be refused).
+
+    Each space is named in settings with the rule that opens it, a dotted path: `portal`
+    knows no higher app, the setting is the wiring.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    return [
+        {"label": label, "url": reverse(url_name)}
+        for label, url_name, rule in getattr(settings, "PASSERELLES_ACCOUNT_SPACES", ())
+        if import_string(rule)(user)
+    ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from cartemploi import perms
 from cartemploi.clustering import clusters, parse_bbox
+from cartemploi.contact_steps import is_other_side, missing_contact_steps
 from cartemploi.enums import CardKind
 from cartemploi.filters import MapFilterForm
 from cartemploi.models import PublicCard
@@ -88,16 +89,14 @@ def card_detail(request, pk):
     if card.kind == CardKind.COMPANY:
         offers = PublicCard.objects.filter(offer__company_id=card.company_id)
     user = request.user
-    can_contact = perms.can_start_conversation(user) and _opposite(user, card)
+    other_side = is_other_side(user, card)
+    can_contact = other_side and perms.can_start_conversation(user)
+    steps = []
+    if other_side and not can_contact:
+        back_to = reverse("cartemploi:contact", args=[card.pk])
+        steps = missing_contact_steps(user, back_to=back_to)
     return render(
         request,
         "cartemploi/card_detail.html",
-        {"card": card, "offers": offers, "can_contact": can_contact},
+        {"card": card, "offers": offers, "can_contact": can_contact, "steps": steps},
     )
-
-
-def _opposite(user, card):
-    """A young person contacts companies (and their offers), a company young people."""
-    if perms.can_have_youth_profile(user):
-        return card.kind in (CardKind.COMPANY, CardKind.OFFER)
-    return card.kind == CardKind.YOUTH

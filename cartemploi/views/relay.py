@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cartemploi import perms
+from cartemploi.contact_steps import is_other_side, missing_contact_steps
 from cartemploi.enums import CardKind, MessageStatus
 from cartemploi.forms import MessageForm, OutcomeForm, ReasonForm
 from cartemploi.masking import MASKED_NOTICE
@@ -30,9 +31,11 @@ def _parties(user, card):
 @require_http_methods(["GET", "POST"])
 def contact(request, pk):
     card = get_object_or_404(PublicCard.objects.select_related("youth", "company", "offer"), pk=pk)
-    youth, company, offer = _parties(request.user, card)
-    if youth is None or company is None:
+    if not is_other_side(request.user, card):
         raise PermissionDenied
+    if steps := missing_contact_steps(request.user, back_to=request.path):
+        return render(request, "cartemploi/contact_steps.html", {"card": card, "steps": steps})
+    youth, company, offer = _parties(request.user, card)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,8 +1,8 @@
-"""Dashboard panel of the editors: offers (partners' proposals too) awaiting moderation."""
+"""Dashboard panel of the approvers: offers (partners' proposals too) awaiting their review."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import WorkflowState
+from wagtail.models import GroupApprovalTask, TaskState
 
 from extranet.dashboard import Panel, register_panel
 from extranet.enums import Role
@@ -11,12 +11,25 @@ from portal.models import OfferPage
 
 
 def _offers_in_moderation(request):
-    if not roles_of(request.user) & {Role.EDITOR, Role.REGIONAL_ADMIN}:
+    """Offers waiting for a review this user can give (approvers only: a card pointing at
+    reviews one cannot do would be a dead end)."""
+    user = request.user
+    if not roles_of(user) & {Role.EDITOR, Role.REGIONAL_ADMIN} or not _is_approver(user):
         return None
-    states = WorkflowState.objects.active().filter(
-        content_type=ContentType.objects.get_for_model(OfferPage)
+    states = (
+        TaskState.objects.reviewable_by(user)
+        .filter(workflow_state__content_type=ContentType.objects.get_for_model(OfferPage))
+        .select_related("workflow_state")
     )
-    return {"count": states.count()}
+    offers = [(s.workflow_state.object_id, s.workflow_state.content_object) for s in states[:5]]
+    return {"count": states.count(), "offers": offers}
+
+
+def _is_approver(user):
+    return (
+        user.is_superuser
+        or GroupApprovalTask.objects.filter(active=True, groups__in=user.groups.all()).exists()
+    )
 
 
 def register():

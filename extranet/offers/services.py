@@ -1,8 +1,8 @@
 """Partners propose territorial offers from the extranet; editors approve them in Wagtail.
 
 A proposal is an `OfferPage` draft (never live) under the offers index, owned by the partner
-and submitted to the page's Wagtail workflow (the default "Moderators approval"). Publishing
-stays the editors' decision, in the admin.
+and submitted to the page's Wagtail workflow ("Relecture des pages", migration 0008). Publishing
+stays the approvers' decision (Moderators, regional admin), in the admin.
 """
 
 from django.core.exceptions import ImproperlyConfigured

@@ -190,6 +190,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "extranet:dashboard"
 PASSERELLES_EXTRANET_GATE = "extranet.perms.can_access_extranet"
+# The header's link(s) to a signed-in person's own space: (label, URL name, who may open it).
+PASSERELLES_ACCOUNT_SPACES = [
+    (_("Extranet"), "extranet:dashboard", PASSERELLES_EXTRANET_GATE),
+    (_("Mon espace Cartemploi"), "cartemploi:my_space", "cartemploi.perms.has_own_space"),
+]
 # Who reads the e-mail outbox in the admin (messages hold personal data): the regional admin.
 PASSERELLES_OUTBOX_READERS = "extranet.perms.can_view_audit_log"
 ACCOUNT_LOGIN_METHODS = {"email"}
