@@ -20,7 +20,7 @@ class DataClass(models.TextChoices):
     TECHNICAL = "technical", _("Technique ou statistique")
 
 
-I, C, S, F, T = (
+ID, CO, SE, FT, T = (
     DataClass.IDENTITY,
     DataClass.CONTACT,
     DataClass.SENSITIVE,
@@ -67,38 +67,38 @@ REGISTER = {
             "created_at",
             "updated_at",
         ),  # fmt: skip
-        "first_name": I,
-        "last_name": I,
-        "fingerprint": I,
-        "email": C,
-        "phone": C,
-        "origin_postcode": C,
-        "children_ages": F,
-        "status_reason": F,
-        "project_description": F,
-        "needs_other": F,
+        "first_name": ID,
+        "last_name": ID,
+        "fingerprint": ID,
+        "email": CO,
+        "phone": CO,
+        "origin_postcode": CO,
+        "children_ages": FT,
+        "status_reason": FT,
+        "project_description": FT,
+        "needs_other": FT,
     },
     "extranet.CandidateContact": {
         **technical("id", "candidate", "kind", "happened_on", "author", "created_at"),
-        "notes": S,
+        "notes": SE,
     },
     "extranet.StatusChange": {
         **technical("id", "candidate", "old_status", "new_status", "author", "created_at"),
-        "reason": F,
+        "reason": FT,
     },
     "extranet.CandidateShare": {
         **technical("id", "candidate", "structure", "can_edit", "shared_by", "created_at"),
-        "reason": F,
+        "reason": FT,
     },
     "extranet.OfferMatch": {
         **technical(
             "id", "candidate", "offer", "status", "proposed_by", "created_at", "updated_at"
         ),
-        "note": F,
+        "note": FT,
     },
     "extranet.SavedCandidateFilter": {
         **technical("id", "user", "name", "created_at"),
-        "query": F,
+        "query": FT,
     },
     "extranet.Referral": {
         **technical(
@@ -124,28 +124,28 @@ REGISTER = {
             "closed_at",
             "reminded_at",
         ),  # fmt: skip
-        "person_first_name": I,
-        "person_last_name": I,
-        "person_phone": C,
-        "person_email": C,
-        "person_reach": C,
-        "subject": F,
-        "message": S,
-        "status_note": F,
+        "person_first_name": ID,
+        "person_last_name": ID,
+        "person_phone": CO,
+        "person_email": CO,
+        "person_reach": CO,
+        "subject": FT,
+        "message": SE,
+        "status_note": FT,
     },
     "extranet.ReferralEvent": {
         **technical("id", "referral", "from_status", "to_status", "actor", "created_at"),
-        "note": F,
+        "note": FT,
     },
     "extranet.ReferralComment": {
         **technical("id", "referral", "author", "author_structure", "created_at"),
-        "body": S,
+        "body": SE,
     },
     "extranet.ReferralAttachment": {
         **technical("id", "key", "referral", "content_type", "size", "uploaded_by"),
         "created_at": T,
-        "file": S,
-        "original_name": F,
+        "file": SE,
+        "original_name": FT,
     },
     "extranet.Pathway": {
         **technical(
@@ -160,30 +160,30 @@ REGISTER = {
             "updated_at",
             "emailed_at",
         ),  # fmt: skip
-        "person_first_name": I,
-        "person_last_name": I,
-        "person_email": C,
-        "situation": S,
+        "person_first_name": ID,
+        "person_last_name": ID,
+        "person_email": CO,
+        "situation": SE,
     },
     "extranet.PathwayContact": {
         **technical("id", "pathway", "structure", "service", "order"),
-        "what_for": F,
+        "what_for": FT,
     },
     "extranet.PathwayStep": {
         **technical("id", "pathway", "due_on", "order"),
-        "text": F,
+        "text": FT,
     },
     "extranet.AuditEvent": {
         **technical(
             "id", "actor", "action", "content_type", "object_id", "request_id", "created_at"
         ),
-        "actor_label": I,
-        "object_label": I,
-        "reason": F,
+        "actor_label": ID,
+        "object_label": ID,
+        "reason": FT,
     },
     "extranet.Membership": {
         **technical("id", "user", "structure", "role", "is_active", "created_at"),
-        "job_title": I,
+        "job_title": ID,
     },
     "cartemploi.YouthProfile": {
         **technical(
@@ -204,17 +204,17 @@ REGISTER = {
             "looking_for",
             "sectors",
         ),  # fmt: skip
-        "first_name": I,
-        "birth_date": I,  # the year is kept: age bands are statistics
-        "photo": I,
-        "cv": I,
-        "unpublish_reason": F,
-        "motivations": F,
-        "availability": F,
+        "first_name": ID,
+        "birth_date": ID,  # the year is kept: age bands are statistics
+        "photo": ID,
+        "cv": ID,
+        "unpublish_reason": FT,
+        "motivations": FT,
+        "availability": FT,
     },
     "cartemploi.Skill": {
         **technical("id", "profile", "level"),
-        "label": F,
+        "label": FT,
     },
     "cartemploi.CompanyProfile": {
         **technical(
@@ -239,10 +239,10 @@ REGISTER = {
             "longitude",
             "offers_kinds",
         ),  # fmt: skip
-        "unpublish_reason": F,
-        "contact_name": I,
-        "contact_email": C,
-        "contact_phone": C,
+        "unpublish_reason": FT,
+        "contact_name": ID,
+        "contact_email": CO,
+        "contact_phone": CO,
     },
     "cartemploi.Conversation": {
         **technical(
@@ -259,7 +259,7 @@ REGISTER = {
             "answered_at",
             "last_message_at",
         ),  # fmt: skip
-        "blocked_reason": F,
+        "blocked_reason": FT,
     },
     "cartemploi.Message": {
         **technical(
@@ -273,7 +273,7 @@ REGISTER = {
             "moderated_at",
             "created_at",
         ),  # fmt: skip
-        "body": F,
+        "body": FT,
     },
     "cartemploi.Outcome": technical(
         "id", "conversation", "kind", "occurred_on", "recorded_by", "created_at"
@@ -293,31 +293,31 @@ REGISTER = {
             "groups",
             "user_permissions",
         ),  # fmt: skip
-        "password": I,
-        "first_name": I,
-        "last_name": I,
-        "email": C,
-        "phone": C,
+        "password": ID,
+        "first_name": ID,
+        "last_name": ID,
+        "email": CO,
+        "phone": CO,
     },
     "portal.OutboundEmail": {
         **technical("id", "kind", "status", "attempts", "next_attempt_at", "created_at", "sent_at"),
-        "to": C,
-        "subject": F,
-        "body_text": F,
-        "body_html": F,
-        "last_error": F,
+        "to": CO,
+        "subject": FT,
+        "body_text": FT,
+        "body_html": FT,
+        "last_error": FT,
     },
     "repertoire.ErrorReport": {
         **technical("id", "structure", "created_at", "handled"),
-        "message": F,
-        "reporter_email": C,
+        "message": FT,
+        "reporter_email": CO,
     },
-    "account.EmailAddress": {**technical("id", "user", "verified", "primary"), "email": C},
+    "account.EmailAddress": {**technical("id", "user", "verified", "primary"), "email": CO},
     "usersessions.UserSession": {
         **technical("id", "user", "created_at", "last_seen_at", "session_key"),
-        "ip": C,
-        "user_agent": F,
-        "data": F,
+        "ip": CO,
+        "user_agent": FT,
+        "data": FT,
     },
 }
 
