@@ -213,3 +213,53 @@ def test_command_prints_each_kind(candidate):
     call_command("apply_retention", "--today", WARN_FROM.isoformat(), stdout=out)
     assert "candidates: warned 1, anonymised 0" in out.getvalue()
     assert "sessions: deleted 0" in out.getvalue()
+
+
+def test_young_person_warned_once_then_profile_and_account_anonymised(db, private_media):  # noqa: F811
+    from cartemploi.models import PublicCard
+    from tests.cartemploi.factories import YouthProfileFactory
+
+    joined = timezone.make_aware(datetime.datetime(2024, 3, 10, 9))
+    profile = YouthProfileFactory(published=True, user__last_login=joined)
+    profile.user.date_joined = joined
+    profile.user.save()
+    profile.cv.save("cv.pdf", ContentFile(PDF_BYTES))
+    cv_path = profile.cv.path
+    assert PublicCard.objects.filter(youth=profile).exists()
+
+    apply_retention(today=WARN_FROM)
+    apply_retention(today=WARN_FROM)
+    assert warnings("retention:user:").count() == 1  # one person, one e-mail
+    apply_retention(today=DUE)
+    profile.refresh_from_db()
+    assert profile.first_name == ANONYMISED
+    assert profile.birth_date == D(2006, 1, 1)  # age band still countable
+    assert (profile.motivations, profile.cv.name) == ("", "")
+    assert not PublicCard.objects.filter(youth=profile).exists()
+    assert profile.skills.get().label == ""
+    import os
+
+    assert not os.path.exists(cv_path)
+    profile.user.refresh_from_db()
+    assert not profile.user.is_active
+
+
+def test_relay_messages_blanked_a_year_after_the_last_one(db):
+    from cartemploi.models import Conversation, Message
+    from tests.cartemploi.factories import CompanyProfileFactory, YouthProfileFactory
+
+    youth, company = YouthProfileFactory(), CompanyProfileFactory()
+    last = timezone.make_aware(datetime.datetime(2025, 3, 10, 12))
+    conversation = Conversation.objects.create(
+        youth=youth, company=company, started_by="youth", last_message_at=last
+    )
+    Message.objects.create(
+        conversation=conversation, sender=youth.user, sender_side="youth", body="Bonjour !",
+        status="delivered",
+    )  # fmt: skip
+    apply_retention(today=D(2026, 3, 9))
+    assert Message.objects.get().body == "Bonjour !"
+    report = apply_retention(today=D(2026, 3, 10))
+    assert report["relay_messages"] == {"anonymised": 1}
+    assert Message.objects.get().body == ""
+    assert apply_retention(today=D(2026, 3, 11))["relay_messages"] == {"anonymised": 0}
