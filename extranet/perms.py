@@ -27,3 +27,8 @@ def can_manage_structure(user, structure):
 def can_edit_own_contact(user, membership):
     """Members manage their own contact details; managers those of their structure."""
     return membership.user_id == user.pk or can_manage_structure(user, membership.structure)
+
+
+def can_handle_personal_data_requests(user):
+    """Only the regional admin exports or erases a person's data on their request."""
+    return user.is_authenticated and has_role(user, Role.REGIONAL_ADMIN)
