@@ -31,7 +31,7 @@ MARKER = {
 
 def replacement(obj, field):
     """The value that replaces `field` of `obj`; deletes the file of a file field."""
-    label = type(obj)._meta.label
+    label = obj._meta.label
     if isinstance(field, models.FileField):
         stored = getattr(obj, field.name)
         if stored:
@@ -53,12 +53,12 @@ def replacement(obj, field):
 
 
 def is_anonymised(obj):
-    return getattr(obj, MARKER[type(obj)._meta.label]) == ANONYMISED
+    return getattr(obj, MARKER[obj._meta.label]) == ANONYMISED
 
 
 def blank(obj, **extra):
     """Blank the personal fields of one row (and its many-to-many links), set `extra`."""
-    model = type(obj)
+    model = obj._meta.model
     values = {}
     for field in personal_fields(model):
         if field.many_to_many:
