@@ -1,6 +1,9 @@
 # Passerelles — every set-up step a fresh clone needs. `make run` and `make test` are the contract.
 SHELL := /bin/bash
 PORT ?= 8000
+# One public base URL (e-mails, sitemap, PDFs, JSON-LD, API): the address `make run` serves.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py

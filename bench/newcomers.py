@@ -40,7 +40,7 @@ def setup_django():
 def seed(n_candidates, n_offers):
     from extranet.models import Candidate, WelcomePole
     from portal.models import Commune, Department, Epci, User
-    from tests.portal import offer_factories
+    from tests.portal import factories as offer_factories
 
     dept, _ = Department.objects.get_or_create(code="23", defaults={"name": "Creuse"})
     epci, _ = Epci.objects.get_or_create(code="200000001", defaults={"name": "CC Bench"})

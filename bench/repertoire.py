@@ -239,7 +239,7 @@ def measure_pages(rng, communes):
 def measure_booklet():
     from pypdf import PdfReader
 
-    from repertoire.booklet import booklet_queryset, render_booklet, workers
+    from repertoire.paper.booklet import booklet_queryset, render_booklet, workers
 
     start = time.perf_counter()
     structures, scope = booklet_queryset({})

@@ -1,10 +1,13 @@
-"""What Cartemploi gives the portal search: published cards only, anonymised by design."""
+"""What Cartemploi gives the portal search: published cards only, anonymised by design;
+`register()` is called by `CartemploiConfig.ready`."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cartemploi.enums import CardKind
 from cartemploi.models import PublicCard
+from search import registry
+from search.documents import Document
 
 KINDS = {
     CardKind.YOUTH: ("cartemploi_youth", _("Jeunes (Cartemploi)")),
@@ -14,8 +17,6 @@ KINDS = {
 
 
 def to_document(card):
-    from search.documents import Document
-
     commune = card.commune
     return Document(
         kind=KINDS[card.kind][0],
@@ -34,7 +35,7 @@ def to_document(card):
     )
 
 
-def register(registry):
+def register():
     for card_kind, (kind, label) in KINDS.items():
         registry.register(
             registry.Source(

@@ -15,11 +15,11 @@ from django.db import transaction
 from extranet.enums import MembershipRole, Role
 from extranet.models import Membership, WelcomePole
 from extranet.roles import ADVISOR_GROUP, REGIONAL_ADMIN_GROUP
-from portal import demo as portal_demo
+from portal.demo import site as portal_demo
 from portal.enums import AccountKind
 from portal.models import Commune, Epci, User
-from repertoire import demo as repertoire_demo
-from repertoire.demo_fiches import ensure_repertoire_page, seed_repertoire_demo
+from repertoire.demo import structures as repertoire_demo
+from repertoire.demo.fiches import ensure_repertoire_page, seed_repertoire_demo
 
 # The one password of every demo account (printed by `manage.py demo_accounts`).
 # Demo only: `seed_demo` refuses to run with production settings.

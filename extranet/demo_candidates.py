@@ -16,7 +16,7 @@ from extranet.candidates.enums import (
     ProjectType,
 )
 from extranet.models import Candidate, CandidateContact, OfferMatch, WelcomePole
-from portal.demo_offers import seed_offers_demo
+from portal.demo.offers import seed_offers_demo
 from portal.models import Commune, OfferPage
 
 FIRST = ["Camille", "Dominique", "Alex", "Claude", "Sacha", "Morgane", "Yannick", "Maël"]

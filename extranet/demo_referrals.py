@@ -18,7 +18,7 @@ from extranet.models import Membership, NewsItem, Pathway, Referral
 from extranet.pathways import services as pathway_services
 from extranet.referrals import services
 from extranet.referrals.enums import DeclineReason, ReferralStatus
-from repertoire import demo as repertoire_demo
+from repertoire.demo import structures as repertoire_demo
 from repertoire.models import Structure
 
 S = ReferralStatus

@@ -7,8 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self):
-        from portal import menus
+        from portal import menus, offer_search, search_sources
 
         menus.connect()
-        import portal.offer_search  # noqa: F401  (registers the offers with search)
-        import portal.search_sources  # noqa: F401  (registers the pages with search)
+        search_sources.register()
+        offer_search.register()

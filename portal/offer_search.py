@@ -1,4 +1,5 @@
-"""Territorial offers in the site search (kind "offer"); imported by `PortalConfig.ready`.
+"""Territorial offers in the site search (kind "offer"); `register()` is called by
+`PortalConfig.ready`.
 
 Every live offer is indexed, but only a current one is public: an offer that has expired
 (or not started yet) is indexed with the "members" visibility, so it leaves the public
@@ -15,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import OfferPage
 from portal.search_sources import _stream_text
+from search import registry
 from search.documents import MEMBERS, PUBLIC, Document
-from search.registry import Source, register
 
 KIND = "offer"
 
@@ -59,12 +60,13 @@ def recently_changed_state(days=7, today=None):
     )
 
 
-register(
-    Source(
-        kind=KIND,
-        label=_("Offres du territoire"),
-        model=OfferPage,
-        get_queryset=offer_queryset,
-        to_document=offer_document,
+def register():
+    registry.register(
+        registry.Source(
+            kind=KIND,
+            label=_("Offres du territoire"),
+            model=OfferPage,
+            get_queryset=offer_queryset,
+            to_document=offer_document,
+        )
     )
-)

@@ -1,4 +1,5 @@
-"""The portal's own pages in the site search (kind "page"); imported by `PortalConfig.ready`."""
+"""The portal's own pages in the site search (kind "page"), and the names of departments and
+communes on the facets; `register()` is called by `PortalConfig.ready`."""
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +7,8 @@ from wagtail.models import Page
 
 from portal.models import HomePage, StandardPage
 from portal.places import commune_labels, department_labels
+from search import registry
 from search.documents import Document
-from search.registry import Source, register, register_labels
 
 PAGE_MODELS = (HomePage, StandardPage)
 
@@ -46,14 +47,15 @@ def page_document(page):
     )
 
 
-register(
-    Source(
-        kind="page",
-        label=_("Pages"),
-        model=PAGE_MODELS,
-        get_queryset=page_queryset,
-        to_document=page_document,
+def register():
+    registry.register(
+        registry.Source(
+            kind="page",
+            label=_("Pages"),
+            model=PAGE_MODELS,
+            get_queryset=page_queryset,
+            to_document=page_document,
+        )
     )
-)
-register_labels("department_code", department_labels)
-register_labels("commune_code", commune_labels)
+    registry.register_labels("department_code", department_labels)
+    registry.register_labels("commune_code", commune_labels)

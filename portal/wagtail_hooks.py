@@ -1,3 +1,14 @@
+"""The portal's back-office: the territories, reference data read from `load_communes`.
+
+Every Wagtail admin registration of an app (snippets, modeladmin, menus, hooks) lives in
+its `wagtail_hooks.py`, never in models or at the import of another module. One idiom:
+wagtail-modeladmin (`ModelAdmin` in one `ModelAdminGroup` menu) for read-mostly back-office
+lists; a `SnippetViewSet` (in one `SnippetViewSetGroup` menu) where drafts, revisions and
+workflow matter, with the small models edited beside it in the same menu.
+Site settings are the one exception: Wagtail's `@register_setting` stays on the model, as the
+`settings` template context finds them through it.
+"""
+
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _

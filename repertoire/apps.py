@@ -23,7 +23,7 @@ class RepertoireConfig(AppConfig):
 
         from repertoire import search_sources
 
-        search_sources.connect()
+        search_sources.register()
 
 
 def _approved(sender, instance, **kwargs):

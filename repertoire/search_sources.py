@@ -1,5 +1,5 @@
 """What the répertoire gives the site search: published structures (kind "structure") and
-their services (kind "service"); imported by `RepertoireConfig.ready`.
+their services (kind "service"); `register()` is called by `RepertoireConfig.ready`.
 
 A structure's document carries its services' text, so "vestiaire" finds the association
 that runs one; a service's document points at its structure's fiche.
@@ -12,8 +12,8 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from repertoire.models import RepertoirePage, Service, Structure, Theme
+from search import registry
 from search.documents import Document
-from search.registry import Source, register, register_labels
 
 PAGE_SECONDS = 300
 _page = {"page": None, "url": "", "at": None}
@@ -130,9 +130,11 @@ def reindex_services(sender, instance, raw=False, **kwargs):
         transaction.on_commit(lambda p=pk: index_object.enqueue("service", p))
 
 
-def connect():
-    register(
-        Source(
+def register():
+    """Declare the structure and service sources and their facet labels; connect the
+    receivers that keep services and the cached page in step with their structure."""
+    registry.register(
+        registry.Source(
             kind="structure",
             label=_("Structures"),
             model=Structure,
@@ -140,8 +142,8 @@ def connect():
             to_document=structure_document,
         )
     )
-    register(
-        Source(
+    registry.register(
+        registry.Source(
             kind="service",
             label=_("Services"),
             model=Service,
@@ -149,8 +151,8 @@ def connect():
             to_document=service_document,
         )
     )
-    register_labels("themes", theme_labels)
-    register_labels("types", type_labels)
+    registry.register_labels("themes", theme_labels)
+    registry.register_labels("types", type_labels)
     post_save.connect(reindex_services, sender=Structure, dispatch_uid="repertoire:services")
     for signal in (post_save, post_delete):
         signal.connect(forget_page, sender=RepertoirePage, dispatch_uid=f"rep:{id(signal)}")

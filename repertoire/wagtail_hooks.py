@@ -1,3 +1,12 @@
+"""The répertoire's back-office: structures (drafts, workflow), themes, error reports.
+
+Every Wagtail admin registration of an app (snippets, modeladmin, menus, hooks) lives in
+its `wagtail_hooks.py`, never in models or at the import of another module. One idiom:
+wagtail-modeladmin (`ModelAdmin` in one `ModelAdminGroup` menu) for read-mostly back-office
+lists; a `SnippetViewSet` (in one `SnippetViewSetGroup` menu) where drafts, revisions and
+workflow matter, with the small models edited beside it in the same menu.
+"""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,

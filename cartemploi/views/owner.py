@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from cartemploi import perms
@@ -26,7 +27,8 @@ from extranet.audit import record
 from extranet.enums import AuditAction
 from portal.storage import private_file_response
 
-SUBMITTED = _(
+# Lazy: a module-level string is built at import, before any request's language is active.
+SUBMITTED = gettext_lazy(
     "Votre fiche est envoyée à la mission locale pour validation. "
     "La version déjà publiée reste visible en attendant."
 )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from extranet.pathways.pictograms import category_of, svg
-from repertoire.paper import pdf_response, render_pdf
+from repertoire.paper.views import pdf_response, render_pdf
 
 LABEL_ROOM = 130
 CATEGORY_LABELS = {c.value: c.label for c in di.Categorie}

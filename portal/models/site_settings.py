@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
 
 
 @register_setting(icon="cog")
@@ -87,10 +88,12 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("réglages du site")
 
     def legal_links(self):
-        pages = [
-            self.legal_notice_page,
-            self.privacy_page,
-            self.accessibility_page,
-            self.charter_page,
+        """The live legal pages, in footer order, fetched in one query (not one per link)."""
+        ids = [
+            self.legal_notice_page_id,
+            self.privacy_page_id,
+            self.accessibility_page_id,
+            self.charter_page_id,
         ]
-        return [p for p in pages if p is not None and p.live]
+        pages = Page.objects.live().in_bulk([pk for pk in ids if pk])
+        return [pages[pk] for pk in ids if pk in pages]

@@ -59,24 +59,24 @@ class RepertoirePage(RoutablePageMixin, Page):
 
     @path("structures/<slug:slug>/pdf/", name="structure_pdf")
     def pdf_route(self, request, slug):
-        from repertoire.paper import structure_pdf
+        from repertoire.paper.views import structure_pdf
 
         return structure_pdf(request, self, slug)
 
     @path("livret/", name="booklet")
     def booklet_route(self, request):
-        from repertoire.paper import booklet_pdf
+        from repertoire.paper.views import booklet_pdf
 
         return booklet_pdf(request, self)
 
     @path("fiche-de-liaison/", name="referral_form")
     def referral_form_route(self, request):
-        from repertoire.paper import blank_form_pdf
+        from repertoire.paper.views import blank_form_pdf
 
         return blank_form_pdf(request, self, "referral")
 
     @path("fiche-parcours/", name="pathway_form")
     def pathway_form_route(self, request):
-        from repertoire.paper import blank_form_pdf
+        from repertoire.paper.views import blank_form_pdf
 
         return blank_form_pdf(request, self, "pathway")

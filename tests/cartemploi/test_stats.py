@@ -5,7 +5,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pytest_django.asserts import assertContains, assertNotContains
 
-from cartemploi.demo import seed_cartemploi_demo
+from cartemploi.demo.profiles import seed_cartemploi_demo
 from cartemploi.enums import SkillLevel
 from cartemploi.models import CompanyProfile, Conversation, YouthProfile
 from cartemploi.services import relay

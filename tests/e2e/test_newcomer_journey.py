@@ -13,7 +13,7 @@ from django.utils import timezone
 from extranet.models import Candidate
 from tests.e2e.axe import assert_accessible
 from tests.extranet.factories import MembershipFactory, WelcomePoleFactory
-from tests.portal import offer_factories
+from tests.portal import factories as offer_factories
 from tests.portal.factories import DEMO_PASSWORD, CommuneFactory, EpciFactory, UserFactory
 from tests.repertoire.factories import StructureFactory
 

@@ -12,7 +12,7 @@ from extranet.enums import AuditAction
 from extranet.models import AuditEvent, Candidate
 from tests.extranet.candidate_factories import CandidateFactory, CandidateShareFactory
 from tests.extranet.factories import MembershipFactory, WelcomePoleFactory
-from tests.portal import offer_factories as offers
+from tests.portal import factories as offers
 from tests.portal.factories import UserFactory
 from tests.repertoire.factories import StructureFactory
 

@@ -2,7 +2,7 @@ import pytest
 
 from extranet.demo_candidates import POLES, seed_candidates_demo
 from extranet.models import Candidate
-from portal.demo_offers import TERRITORIES
+from portal.demo.offers import TERRITORIES
 from portal.models import OfferPage, TerritoryPage
 from tests.extranet.factories import WelcomePoleFactory
 from tests.portal.factories import CommuneFactory, EpciFactory, UserFactory

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from portal.models import OfferPage
-from tests.portal import offer_factories
+from tests.portal import factories as offer_factories
 from tests.portal.factories import CommuneFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.utils import timezone
 from portal.offer_search import offer_document
 from search import backends
 from tests.extranet.factories import MembershipFactory
-from tests.portal import offer_factories
+from tests.portal import factories as offer_factories
 
 pytestmark = pytest.mark.django_db
 

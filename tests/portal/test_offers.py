@@ -7,7 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from portal.models import OfferPage, OfferType
-from tests.portal import offer_factories as offers
+from tests.portal import factories as offers
 from tests.portal.factories import CommuneFactory, DepartmentFactory, EpciFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,12 @@
-"""Cutting the booklet into parts laid out side by side (repertoire.booklet.plan_parts) and
-the worker processes that lay them out (repertoire.typesetting)."""
+"""Cutting the booklet into parts laid out side by side (repertoire.paper.booklet.plan_parts) and
+the worker processes that lay them out (repertoire.paper.typesetting)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from repertoire.booklet import Section, plan_parts
-from repertoire.typesetting import TypesettingError, lay_out_all
+from repertoire.paper.booklet import Section, plan_parts
+from repertoire.paper.typesetting import TypesettingError, lay_out_all
 
 sizes = st.lists(st.integers(min_value=1, max_value=40), max_size=12)
 

@@ -1,4 +1,4 @@
-from repertoire.demo_fiches import ARCHETYPES, seed_repertoire_demo
+from repertoire.demo.fiches import ARCHETYPES, seed_repertoire_demo
 from repertoire.models import Service, Structure, Theme
 from tests.portal.factories import CommuneFactory, DepartmentFactory
 

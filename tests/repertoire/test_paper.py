@@ -84,7 +84,7 @@ def test_long_booklet_is_laid_out_in_parts_with_the_same_numbering(
     """Above PARALLEL_FROM fiches the booklet is cut in parts laid out by worker processes:
     a theme cut in two goes on under "(suite)", and the contents and the index still give
     the page where each fiche really is."""
-    from repertoire import booklet
+    from repertoire.paper import booklet
 
     monkeypatch.setattr(booklet, "PARALLEL_FROM", 2)
     settings.REPERTOIRE_BOOKLET_WORKERS = 2
@@ -149,7 +149,7 @@ def test_booklets_are_set_ahead_for_every_theme_and_departement(client, repertoi
     from django.core.cache import cache
     from django.core.management import call_command
 
-    from repertoire.booklet import booklet_queryset, cache_key
+    from repertoire.paper.booklet import booklet_queryset, cache_key
 
     out = StringIO()
     call_command("build_booklets", stdout=out)

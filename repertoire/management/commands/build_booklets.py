@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 
 from portal.models import Department
 from repertoire.models import RepertoirePage, Structure, Theme
-from repertoire.paper import cached_booklet
+from repertoire.paper.views import cached_booklet
 
 
 class Command(BaseCommand):

@@ -4,9 +4,12 @@ Pages are matched by slug under the home page; a page is only revised and republ
 when its demo content differs, so re-running the seed adds no empty revisions.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Site
 
-from portal import demo_content as content
+from portal.demo import content
 from portal.models import HomePage, SiteSettings, StandardPage
 
 
@@ -98,6 +101,7 @@ def seed_site_settings(site, pages):
 def seed_site():
     """Home page text, the discovery page, the four legal pages and the site settings."""
     site = Site.objects.get(is_default_site=True)
+    match_site_url(site)
     home = site.root_page.specific
     if not isinstance(home, HomePage):
         raise LookupError("The default site's root page is not the portal's HomePage.")
@@ -105,3 +109,12 @@ def seed_site():
     seed_home(home, pages["discover"])
     seed_site_settings(site, pages)
     return pages
+
+
+def match_site_url(site):
+    """The Wagtail site answers at `SITE_URL` (the address `make run` serves), so the
+    sitemap, PDFs and JSON-LD print the same base URL as the e-mails."""
+    url = urlsplit(settings.SITE_URL)
+    site.hostname = url.hostname or "localhost"
+    site.port = url.port or (443 if url.scheme == "https" else 80)
+    site.save(update_fields=["hostname", "port"])

@@ -276,7 +276,7 @@ def _structure_values(archetype, index, commune):
         "commune": commune,
         "address": f"{3 + index} rue de la Fontaine",
         "phone": f"05 36 49 {10 + index:02d} {index * 7 % 100:02d}",
-        "email": f"contact@{slugify(name)[:30]}.exemple.fr",
+        "email": f"contact@{slugify(name)[:30].strip('-')}.exemple.fr",
         "access_motor": ["yes", "partial", "no", ""][index % 4],
         "access_visual": ["partial", "yes", "", "no"][index % 4],
         "access_hearing": ["yes", "", "partial", "yes"][index % 4],

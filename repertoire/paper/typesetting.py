@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # The interpreter of the worker processes: this one, unless the server embeds Python (uWSGI's
 # sys.executable is uwsgi itself): then PASSERELLES_PYTHON names the project's python.
 PYTHON = os.environ.get("PASSERELLES_PYTHON") or sys.executable
@@ -61,7 +61,7 @@ def lay_out_all(htmls, stylesheets, base_url=None, workers=1):
     """Lay out documents, `workers` at a time, each in its own Python process (in this
     process when there is one worker or one document). Results keep the input order.
 
-    Worker processes are started with `python -m repertoire.typesetting` rather than
+    Worker processes are started with `python -m repertoire.paper.typesetting` rather than
     multiprocessing: nothing of the web server (threads, database connections, its main
     module) is forked or re-imported."""
     if workers <= 1 or len(htmls) <= 1:
@@ -90,7 +90,7 @@ class TypesettingError(RuntimeError):
 def _lay_out_elsewhere(source, html, stylesheets, base_url):
     source.write_text(html, encoding="utf-8")
     target = source.with_suffix(".pdf")
-    command = [PYTHON, "-m", "repertoire.typesetting", str(source), str(target)]
+    command = [PYTHON, "-m", "repertoire.paper.typesetting", str(source), str(target)]
     command += [f"--css={path}" for path in stylesheets]
     if base_url:
         command.append(f"--base-url={base_url}")
@@ -170,7 +170,7 @@ def _stamp(writer, page, text, font):
 
 
 def main(argv=None):
-    """`python -m repertoire.typesetting SOURCE.html TARGET.pdf --css=FILE…`: lay one part
+    """`python -m repertoire.paper.typesetting SOURCE.html TARGET.pdf --css=FILE…`: lay one part
     out; its page count and anchors go to TARGET.json."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("source", type=Path)

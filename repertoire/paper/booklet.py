@@ -1,7 +1,7 @@
 """The whole répertoire — or one theme, or one territory — as a printed booklet: a cover,
 contents by theme, the fiches, an index of communes, and page numbers.
 
-The fiches are cut into parts laid out side by side (`repertoire.typesetting`); the
+The fiches are cut into parts laid out side by side (`repertoire.paper.typesetting`); the
 contents and the index are then set with the page numbers read from the parts' anchors,
 so a booklet of a thousand fiches takes well under a minute on two cores.
 """
@@ -22,8 +22,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from portal.models import Department
-from repertoire import typesetting
 from repertoire.models import Structure, Theme
+from repertoire.paper import typesetting
 
 PDF_CSS = "css/repertoire-pdf.css"
 PARALLEL_FROM = 80  # fiches: below this, one process lays the booklet out faster

@@ -1,4 +1,4 @@
-"""Texts of the demo pages (French, as published). Used by `portal.demo`.
+"""Texts of the demo pages (French, as published). Used by `portal.demo.site`.
 
 Every organisation, address, e-mail and phone number here is fictitious.
 Blocks are written as ("h2", text) / ("p", html) / ("ul", [items]) / ("retention", None)

@@ -1,4 +1,4 @@
-"""Paper répertoire: fiche PDF, booklet (see `repertoire.booklet`) and the blank fiche de
+"""Paper répertoire: fiche PDF, booklet (see `repertoire.paper.booklet`) and the blank fiche de
 liaison / fiche parcours, rendered by WeasyPrint."""
 
 from django.contrib.staticfiles import finders
@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from repertoire import typesetting
-from repertoire.booklet import PDF_CSS, booklet_queryset, cache_key, render_booklet
+from repertoire.paper import typesetting
+from repertoire.paper.booklet import PDF_CSS, booklet_queryset, cache_key, render_booklet
 
 BOOKLET_CACHE_SECONDS = 24 * 3600
 
