@@ -109,44 +109,23 @@ def anonymise_pathway(pathway):
     return pathway
 
 
-@transaction.atomic
-def anonymise_youth_profile(profile):
-    """Profile, skills and messages blanked, photo and CV deleted, off the public map."""
-    from cartemploi.enums import ValidationStatus
-
-    blank(profile, status=ValidationStatus.UNPUBLISHED)
-    blank_all(profile.skills.all())
-    apps.get_model("cartemploi", "PublicCard").objects.filter(youth=profile).delete()
-    anonymise_conversations(profile.conversations.all())
-    return profile
+# Higher apps anonymise what they keep about a user (Cartemploi: profile, messages) through
+# this list, filled from their `AppConfig.ready`: extranet imports none of them.
+USER_ANONYMISERS = []
 
 
-@transaction.atomic
-def anonymise_company_profile(profile):
-    """The contact person goes; the company's public description stays (not personal)."""
-    blank(profile)
-    anonymise_conversations(profile.conversations.all())
-    return profile
-
-
-def anonymise_conversations(conversations):
-    """Message bodies and blocking reasons blanked; who wrote when (statistics) stays."""
-    message = apps.get_model("cartemploi", "Message")
-    conversation_ids = list(conversations.values_list("pk", flat=True))
-    blank_all(conversations.exclude(blocked_reason=""))
-    blank_all(message.objects.filter(conversation__in=conversation_ids).exclude(body=""))
+def anonymises_with_user(func):
+    """Register `func(user)`, run inside `anonymise_user` before the account is blanked."""
+    USER_ANONYMISERS.append(func)
+    return func
 
 
 @transaction.atomic
 def anonymise_user(user):
     """The account closed for good: names, e-mail, phone, password, addresses, sessions;
-    its Cartemploi profile and messages with it."""
-    for name in ("youthprofile", "companyprofile"):
-        profile = getattr(user, name, None) if hasattr(user, name) else None
-        if profile is not None and not is_anonymised(profile):
-            (anonymise_youth_profile if name == "youthprofile" else anonymise_company_profile)(
-                profile
-            )
+    what other apps registered with `anonymises_with_user` (Cartemploi profile, messages)."""
+    for anonymiser in USER_ANONYMISERS:
+        anonymiser(user)
     blank(user, is_active=False)
     apps.get_model("account", "EmailAddress").objects.filter(user=user).delete()
     blank_all(apps.get_model("extranet", "SavedCandidateFilter").objects.filter(user=user))

@@ -55,9 +55,12 @@ class RecordKind:
             .order_by("pk")
         )
 
+    # A record owned by an account (a young person's profile) names it here, so that the
+    # profile and the account share one warning: one person, one e-mail.
+    owner: Callable[[models.Model], object] | None = None
+
     def warning_key(self, obj):
-        # A young person's profile and account share one warning: one person, one e-mail.
-        target = obj.user if self.model == "cartemploi.YouthProfile" else obj
+        target = self.owner(obj) if self.owner else obj
         return f"retention:{target._meta.model_name}:{target.pk}"
 
 
@@ -69,7 +72,7 @@ def _date(name):
     return lambda: TruncDate(name)
 
 
-def _last_login(prefix=""):
+def last_login(prefix=""):
     return lambda: Coalesce(TruncDate(f"{prefix}last_login"), TruncDate(f"{prefix}date_joined"))
 
 
@@ -102,18 +105,9 @@ RECORD_KINDS = [
         exclude={"person_first_name": anonymise.ANONYMISED},
     ),
     RecordKind(
-        rule="youth_profiles",
-        model="cartemploi.YouthProfile",
-        start=_last_login("user__"),
-        recipient=lambda p: p.user,
-        anonymise=anonymise.anonymise_youth_profile,
-        url=lambda p: reverse("account_login"),
-        exclude={"first_name": anonymise.ANONYMISED},
-    ),
-    RecordKind(
         rule="accounts",
         model="portal.User",
-        start=_last_login(),
+        start=last_login(),
         recipient=lambda u: u,
         anonymise=anonymise.anonymise_user,
         url=lambda u: reverse("account_login"),
@@ -122,12 +116,24 @@ RECORD_KINDS = [
     ),
 ]
 
+# Rules another app applies itself: {rule: func(today) -> {count name: number}}.
+EXPIRERS = {}
+
+
+def register_record_kind(kind):
+    """For higher apps (Cartemploi's profiles), from their `AppConfig.ready`."""
+    RECORD_KINDS.insert(len(RECORD_KINDS) - 1, kind)  # before accounts: they share warnings
+
+
+def register_expirer(rule, func):
+    EXPIRERS[rule] = func
+
 
 def apply_retention(*, today=None):
     """Warn, anonymise and delete what the rules say is due on `today`; {kind: counts}."""
     today = today or timezone.localdate()
     report = {kind.rule: process(kind, today) for kind in RECORD_KINDS}
-    report["relay_messages"] = {"anonymised": expire_messages(today)}
+    report |= {rule: expire(today) for rule, expire in EXPIRERS.items()}
     report["audit_events"] = {"deleted": delete_audit_events(today)}
     report["outbox"] = {"deleted": delete_outbox(today)}
     report["sessions"] = {"deleted": delete_sessions()}
@@ -204,20 +210,6 @@ def warn(kind, rule, obj, due, today):
         },
         kind=f"{kind.warning_key(obj)}:{today.isoformat()}",
     )
-
-
-def expire_messages(today):
-    """Blank the messages of conversations silent for longer than the rule says."""
-    cutoff = retention.rule("relay_messages").expiry_cutoff(today)
-    conversations = (
-        apps.get_model("cartemploi", "Conversation")
-        .objects.annotate(last=Coalesce(TruncDate("last_message_at"), TruncDate("created_at")))
-        .filter(last__lte=cutoff)
-    )
-    message = apps.get_model("cartemploi", "Message")
-    count = message.objects.filter(conversation__in=conversations).exclude(body="").count()
-    anonymise.anonymise_conversations(conversations)
-    return count
 
 
 def start_of(day):

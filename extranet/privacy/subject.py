@@ -43,7 +43,19 @@ class Subject:
         return not any(self.records.values())
 
 
-def _rows(label, **lookup):
+# Higher apps add what they keep about a user account (Cartemploi's profile, messages):
+# `func(users) -> {model label: rows}`, registered from their `AppConfig.ready`.
+FINDERS = []
+# (model label, file field names) whose stored files go into the ZIP.
+FILE_FIELDS = [("extranet.ReferralAttachment", ("file",))]
+
+
+def register_finder(func, *, file_fields=()):
+    FINDERS.append(func)
+    FILE_FIELDS.extend(file_fields)
+
+
+def rows(label, **lookup):
     return list(apps.get_model(label)._base_manager.filter(**lookup).order_by("pk"))
 
 
@@ -51,31 +63,26 @@ def find(email):
     """The rows about `email`: their records in the network, their account and its data."""
     email = email.strip()
     records = {
-        "extranet.Candidate": _rows("extranet.Candidate", email__iexact=email),
-        "extranet.Referral": _rows("extranet.Referral", person_email__iexact=email),
-        "extranet.Pathway": _rows("extranet.Pathway", person_email__iexact=email),
-        "portal.User": _rows("portal.User", email__iexact=email),
-        "repertoire.ErrorReport": _rows("repertoire.ErrorReport", reporter_email__iexact=email),
-        "portal.OutboundEmail": _rows("portal.OutboundEmail", to__iexact=email),
+        "extranet.Candidate": rows("extranet.Candidate", email__iexact=email),
+        "extranet.Referral": rows("extranet.Referral", person_email__iexact=email),
+        "extranet.Pathway": rows("extranet.Pathway", person_email__iexact=email),
+        "portal.User": rows("portal.User", email__iexact=email),
+        "repertoire.ErrorReport": rows("repertoire.ErrorReport", reporter_email__iexact=email),
+        "portal.OutboundEmail": rows("portal.OutboundEmail", to__iexact=email),
     }
     candidates = records["extranet.Candidate"]
     referrals = records["extranet.Referral"]
     users = records["portal.User"]
-    records["extranet.CandidateContact"] = _rows(
+    records["extranet.CandidateContact"] = rows(
         "extranet.CandidateContact", candidate__in=candidates
     )
-    records["extranet.ReferralAttachment"] = _rows(
+    records["extranet.ReferralAttachment"] = rows(
         "extranet.ReferralAttachment", referral__in=referrals
     )
-    records["extranet.ReferralComment"] = _rows("extranet.ReferralComment", referral__in=referrals)
-    for label in ("cartemploi.YouthProfile", "cartemploi.CompanyProfile"):
-        records[label] = _rows(label, user__in=users)
-    records["cartemploi.Skill"] = _rows(
-        "cartemploi.Skill", profile__in=records["cartemploi.YouthProfile"]
-    )
-    records["cartemploi.Message"] = _rows("cartemploi.Message", sender__in=users)
-    records["extranet.Membership"] = _rows("extranet.Membership", user__in=users)
-    records["cartemploi.CharterAcceptance"] = _rows("cartemploi.CharterAcceptance", user__in=users)
+    records["extranet.ReferralComment"] = rows("extranet.ReferralComment", referral__in=referrals)
+    records["extranet.Membership"] = rows("extranet.Membership", user__in=users)
+    for finder in FINDERS:
+        records |= finder(users)
     return Subject(email=email, records=records)
 
 
@@ -87,10 +94,7 @@ def serialise(label, rows):
 
 def stored_files(subject):
     """(name in the ZIP, file) of every stored file of the person."""
-    for label, names in (
-        ("cartemploi.YouthProfile", ("photo", "cv")),
-        ("extranet.ReferralAttachment", ("file",)),
-    ):
+    for label, names in FILE_FIELDS:
         for row in subject.records.get(label, []):
             for name in names:
                 stored = getattr(row, name)
