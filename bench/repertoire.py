@@ -212,7 +212,7 @@ def measure_pages(rng, communes):
 
     client = Client()
     slugs = list(Structure.objects.order_by("?").values_list("slug", flat=True)[:REQUESTS])
-    near = [f"&commune={rng.choice(communes)}&km=20" for _ in range(REQUESTS)]
+    near = [f"&commune={rng.choice(communes)}&rayon=20" for _ in range(REQUESTS)]
     ok = measure(
         client,
         "Thème (page 1..5)",

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cartemploi.enums import CardKind, NafSection, OfferKind
+from cartemploi.forms import UNKNOWN_COMMUNE
 from cartemploi.models import PublicCard
-from portal.models import Commune
+from portal.places import CommuneField, CommuneRadiusForm
 
-MIN_RADIUS_KM, MAX_RADIUS_KM, DEFAULT_RADIUS_KM = 1, 200, 20
+MIN_RADIUS_KM, MAX_RADIUS_KM = 1, 200
 
 
-class MapFilterForm(forms.Form):
+class MapFilterForm(CommuneRadiusForm):
     kind = forms.ChoiceField(
         label=_("Je cherche"),
         required=False,
@@ -25,13 +26,14 @@ class MapFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tous"))] + list(OfferKind.choices),
     )
-    commune = forms.CharField(
+    commune = CommuneField(
+        lenient=True,
         label=_("Autour de la commune"),
         required=False,
-        max_length=120,
         help_text=_("Nom ou code INSEE."),
+        error_messages=UNKNOWN_COMMUNE,
     )
-    radius = forms.IntegerField(
+    rayon = forms.IntegerField(
         label=_("Rayon (km)"),
         required=False,
         help_text=_("Entre 1 et 200 km."),
@@ -41,8 +43,10 @@ class MapFilterForm(forms.Form):
         label=_("Compétences validées seulement (diplôme ou expérience)"), required=False
     )
 
-    def clean_radius(self):
-        radius = self.cleaned_data.get("radius")
+    field_order = ["kind", "skill", "sector", "offer_kind", "commune", "rayon", "validated_only"]
+
+    def clean_rayon(self):
+        radius = self.cleaned_data.get("rayon")
         if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
             raise forms.ValidationError(
                 _("Le rayon doit être compris entre %(min)s et %(max)s km."),
@@ -50,23 +54,9 @@ class MapFilterForm(forms.Form):
             )
         return radius
 
-    def clean_commune(self):
-        text = self.cleaned_data.get("commune", "").strip()
-        if not text:
-            return None
-        communes = Commune.objects.located()
-        found = (
-            communes.filter(insee_code=text).first()
-            or communes.filter(name__iexact=text).order_by("-population").first()
-            or communes.search_name(text).first()
-        )
-        if found is None:
-            raise forms.ValidationError(_("Commune introuvable : vérifiez son nom."))
-        return found
-
     def clean(self):
         data = super().clean()
-        if data.get("radius") and not data.get("commune") and "commune" not in self.errors:
+        if data.get("rayon") and not data.get("commune") and "commune" not in self.errors:
             self.add_error("commune", _("Choisissez une commune pour chercher autour d'elle."))
         return data
 
@@ -87,11 +77,5 @@ class MapFilterForm(forms.Form):
         elif data["validated_only"]:
             qs = qs.exclude(kind=CardKind.YOUTH, validated_skills="")
         if data["commune"]:
-            qs = qs.filter(commune__in=self.communes_around())
+            qs = qs.filter(commune__in=[c.insee_code for c in self.around()])
         return qs
-
-    def communes_around(self):
-        commune = self.cleaned_data["commune"]
-        radius = self.cleaned_data["radius"] or DEFAULT_RADIUS_KM
-        near = Commune.objects.near(commune.latitude, commune.longitude, radius)
-        return [c.insee_code for c in near]

@@ -9,38 +9,19 @@ from cartemploi import uploads
 from cartemploi.enums import NafSection, OfferKind, OutcomeKind
 from cartemploi.models import CompanyProfile, JobOffer, Skill, YouthProfile
 from cartemploi.models.profiles import age_on
-from portal.models import Commune
+from portal.places import CommuneField
 
 MIN_AGE = 16
+UNKNOWN_COMMUNE = {"unknown": _("Commune introuvable : vérifiez son nom.")}
 
 
-class CommuneField(forms.CharField):
-    """A commune typed by name or INSEE code."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 120)
-        kwargs.setdefault("help_text", _("Nom de la commune ou code INSEE."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, Commune):
-            return value.name
-        if value and not isinstance(value, str):
-            commune = Commune.objects.filter(pk=value).first()
-            return commune.name if commune else value
-        return value
-
-    def clean(self, value):
-        text = super().clean(value).strip()
-        if not text:
-            return None
-        found = (
-            Commune.objects.filter(insee_code=text).first()
-            or Commune.objects.filter(name__iexact=text).order_by("-population").first()
-        )
-        if found is None:
-            raise forms.ValidationError(_("Commune introuvable : vérifiez son nom."))
-        return found
+def commune_field():
+    """The commune of a profile or an offer, in Cartemploi's words."""
+    return CommuneField(
+        label=_("Commune"),
+        help_text=_("Nom de la commune ou code INSEE."),
+        error_messages=UNKNOWN_COMMUNE,
+    )
 
 
 class CharterForm(forms.Form):
@@ -63,7 +44,7 @@ class PhotoCvMixin:
 
 
 class YouthProfileForm(PhotoCvMixin, forms.ModelForm):
-    commune = CommuneField(label=_("Commune"))
+    commune = commune_field()
     birth_date = forms.DateField(
         label=_("Date de naissance"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -140,7 +121,7 @@ SkillFormSet = inlineformset_factory(
 
 
 class CompanyProfileForm(forms.ModelForm):
-    commune = CommuneField(label=_("Commune"))
+    commune = commune_field()
     offers_kinds = forms.MultipleChoiceField(
         label=_("Nous proposons"),
         choices=OfferKind.choices,
@@ -169,7 +150,7 @@ class CompanyProfileForm(forms.ModelForm):
 
 
 class JobOfferForm(forms.ModelForm):
-    commune = CommuneField(label=_("Commune"))
+    commune = commune_field()
 
     class Meta:
         model = JobOffer

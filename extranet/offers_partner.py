@@ -13,9 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from extranet.enums import Role
-from extranet.intake.forms import CommuneField
 from extranet.roles import has_role
 from portal.models import OfferIndexPage, OfferPage
+from portal.places import CommuneField
 
 MODEL_FIELDS = [
     "offer_type", "title", "summary", "address", "valid_from", "valid_until",

@@ -9,16 +9,15 @@ SQLite and PostgreSQL both compute.
 import math
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from portal.geo import KM_PER_DEGREE_LAT, bounding_box
-from portal.models import Commune
 from portal.models.offers import OfferType
+from portal.pagination import paginate
+from portal.places import DEFAULT_RADIUS_KM, CommuneField, CommuneRadiusForm
+from search.geo import KM_PER_DEGREE_LAT, bounding_box
 
 PAGE_SIZE = 20
-RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")]
 SORT_CHOICES = [
     ("recent", _("Les plus récentes")),
     ("ending", _("Fin de validité proche")),
@@ -27,7 +26,7 @@ SORT_CHOICES = [
 ]
 
 
-class OfferFilterForm(forms.Form):
+class OfferFilterForm(CommuneRadiusForm):
     type = forms.MultipleChoiceField(
         label=_("Type d'offre"),
         choices=OfferType.choices,
@@ -36,21 +35,16 @@ class OfferFilterForm(forms.Form):
     )
     departement = forms.ChoiceField(label=_("Département"), required=False)
     epci = forms.ChoiceField(label=_("Intercommunalité"), required=False)
-    commune = forms.CharField(
+    commune = CommuneField(
+        lenient=True,
         label=_("Commune"),
         required=False,
-        max_length=120,
         help_text=_("Nom ou code postal, par exemple « Guéret » ou « 23000 »."),
-    )
-    rayon = forms.TypedChoiceField(
-        label=_("Dans un rayon de"),
-        choices=RADIUS_CHOICES,
-        coerce=int,
-        required=False,
-        empty_value=20,
-        initial=20,
+        error_messages={"unknown": _("Nous ne trouvons pas cette commune.")},
     )
     tri = forms.ChoiceField(label=_("Trier par"), choices=SORT_CHOICES, required=False)
+
+    field_order = ["type", "departement", "epci", "commune", "rayon", "tri"]
 
     def __init__(self, *args, offers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,26 +64,6 @@ class OfferFilterForm(forms.Form):
         self.fields["departement"].choices = [("", _("Tous"))] + departments
         self.fields["epci"].choices = [("", _("Toutes"))] + epcis
 
-    def clean_commune(self):
-        text = self.cleaned_data["commune"].strip()
-        if not text:
-            return None
-        commune = find_commune(text)
-        if commune is None:
-            raise forms.ValidationError(_("Nous ne trouvons pas cette commune."))
-        return commune
-
-
-def find_commune(text):
-    """The most populated located commune matching a name, INSEE or postal code."""
-    located = Commune.objects.located().order_by("-population")
-    if text.isascii() and text.isdigit() and len(text) == 5:
-        return (
-            located.filter(insee_code=text).first()
-            or located.filter(postal_codes__contains=text).first()
-        )
-    return located.filter(name__iexact=text).first() or located.search_name(text).first()
-
 
 def filter_offers(offers, data):
     """Apply cleaned filter data to a queryset of current offers."""
@@ -101,7 +75,7 @@ def filter_offers(offers, data):
         offers = offers.filter(commune__epci=data["epci"])
     commune = data.get("commune")
     if commune:
-        offers = within(offers, commune, data.get("rayon") or 20)
+        offers = within(offers, commune, data.get("rayon") or DEFAULT_RADIUS_KM)
     return sort_offers(offers, data.get("tri") or "recent", commune)
 
 
@@ -160,8 +134,7 @@ def offer_list_context(request, offers):
     form = OfferFilterForm(request.GET or None, offers=offers)
     data = form.cleaned_data if form.is_valid() else {}
     filtered = filter_offers(offers, data)
-    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)  # read twice: list and map
+    page = paginate(filtered, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return {

@@ -6,6 +6,7 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
+from portal.pagination import MAX_OFFSET, bounded_int
 from repertoire.interop.export import (
     published_services,
     published_structures,
@@ -42,8 +43,9 @@ class Page(Schema):
 
 
 def _window(queryset, page):
-    limit = max(1, min(page.limit, 1000))
-    return queryset[max(0, page.offset) : max(0, page.offset) + limit]
+    offset = bounded_int(page.offset, default=0, minimum=0, maximum=MAX_OFFSET)
+    limit = bounded_int(page.limit, default=500, minimum=1, maximum=1000)
+    return queryset[offset : offset + limit]
 
 
 @api.get("/repertoire/structures", response=list[di.Structure], tags=["répertoire"])

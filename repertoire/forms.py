@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
-from portal.models import Commune
+from portal.places import CommuneField, CommuneInput, CommuneRadiusForm
 from repertoire.models import ErrorReport, Structure
 
 DISTANCE_CHOICES = [
@@ -15,18 +15,7 @@ DISTANCE_CHOICES = [
 ]
 
 
-def find_commune(text):
-    """A commune from what people type: INSEE code, postal code or name (largest first)."""
-    text = text.strip()
-    communes = Commune.objects.located().select_related("department")
-    if text.isascii() and text.isdigit() and len(text) == 5:
-        match = communes.filter(insee_code=text).first()
-        return match or communes.filter(postal_codes__contains=text).order_by("-population").first()
-    exact = communes.filter(name__iexact=text).order_by("-population").first()
-    return exact or communes.filter(name__istartswith=text).order_by("-population").first()
-
-
-class RepertoireFilterForm(forms.Form):
+class RepertoireFilterForm(CommuneRadiusForm):
     q = forms.CharField(
         label=_("Mot-clé"),
         required=False,
@@ -34,14 +23,14 @@ class RepertoireFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_("Ex. : épicerie solidaire, permis, garde"),
     )
-    commune = forms.CharField(
+    commune = CommuneField(
+        lenient=True,
         label=_("Commune"),
         required=False,
-        max_length=120,
         help_text=_("Nom, code postal ou code INSEE"),
-        widget=forms.TextInput(attrs={"list": "communes-connues", "autocomplete": "off"}),
+        widget=CommuneInput(datalist="communes-connues"),
     )
-    km = forms.TypedChoiceField(
+    rayon = forms.TypedChoiceField(
         label=_("Distance"),
         choices=DISTANCE_CHOICES,
         coerce=int,
@@ -49,17 +38,7 @@ class RepertoireFilterForm(forms.Form):
         empty_value=0,
     )
 
-    def clean_commune(self):
-        text = self.cleaned_data["commune"].strip()
-        if not text:
-            return None
-        commune = find_commune(text)
-        if commune is None:
-            raise forms.ValidationError(
-                _("Commune inconnue : « %(text)s ». Essayez son code postal."),
-                params={"text": text},
-            )
-        return commune
+    field_order = ["q", "commune", "rayon"]
 
 
 class ErrorReportForm(forms.ModelForm):

@@ -12,16 +12,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from portal.geo import haversine_km
 from portal.models import Commune
+from portal.pagination import paginate
 from portal.ratelimit import is_rate_limited
 from repertoire import services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
 from repertoire.jsonld import structure_jsonld
 from repertoire.models import Service, Structure
 from repertoire.models.themes import cached_themes
-from repertoire.pagination import paginate
 from search import api as search_api
+from search.geo import haversine_km
 from search.text import query_terms
 
 logger = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def filtered_structures(form, theme=None):
         structures = structures.in_theme(theme)
     if not form.is_valid():
         return structures, lambda structure: None, False
-    commune, km, text = (form.cleaned_data[k] for k in ("commune", "km", "q"))
+    commune, km, text = (form.cleaned_data[k] for k in ("commune", "rayon", "q"))
     if text and query_terms(text):
         # Search filters by place and orders by distance itself.
         scope = {"theme": theme, "commune": commune, "km": km or 0}
@@ -105,10 +105,7 @@ def filtered_structures(form, theme=None):
         return structures, _distance_from(commune), capped
     if commune is None:
         return structures, lambda structure: None, False
-    distances = {commune.pk: 0.0}
-    if km:
-        near = Commune.objects.near(commune.latitude, commune.longitude, km)
-        distances = {c.pk: round(c.distance_km, 1) for c in near}
+    distances = {c.pk: round(c.distance_km, 1) for c in form.around()}
     return structures.in_communes(distances), lambda s: distances.get(s.commune_id), False
 
 

@@ -2,10 +2,10 @@ from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
+from search.geo import haversine_km
+
 
 def _sqlite_distance(lat1, lon1, lat2, lon2):
-    from portal.geo import haversine_km
-
     if None in (lat1, lon1, lat2, lon2):
         return None
     return haversine_km(lat1, lon1, lat2, lon2)

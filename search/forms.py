@@ -9,6 +9,14 @@ from search.api import MAX_QUERY_CHARS, MAX_RADIUS_KM, MIN_RADIUS_KM, clamp_radi
 DEFAULT_RADIUS_KM = 20
 RADIUS_CHOICES = (5, 10, 20, 50, 100)
 FILTER_PARAMS = ("kind", "themes", "types", "department_code")
+# The radius is `rayon` on every page; older links and bookmarks said `radius` (or `km`).
+RADIUS_PARAM, LEGACY_RADIUS_PARAMS = "rayon", ("radius", "km")
+
+
+def radius_param(params):
+    """The name the radius has in `params` (`rayon` unless only a legacy name is there)."""
+    names = (RADIUS_PARAM, *LEGACY_RADIUS_PARAMS)
+    return next((name for name in names if name in params), RADIUS_PARAM)
 
 
 class SearchForm(forms.Form):
@@ -18,13 +26,14 @@ class SearchForm(forms.Form):
         required=False,
         help_text=_("Nom ou code INSEE, par exemple « Bourganeuf » ou « 23030 »."),
     )
-    radius = forms.CharField(label=_("Dans un rayon de (km)"), required=False)
+    rayon = forms.CharField(label=_("Dans un rayon de (km)"), required=False)
     page = forms.CharField(required=False)
 
     def __init__(self, data, **kwargs):
         data = data.copy()
         for key in list(data):  # a NUL byte would make the whole form invalid
             data.setlist(key, [v.replace("\x00", "") for v in data.getlist(key)])
+        data.setlist(RADIUS_PARAM, data.getlist(radius_param(data)))
         super().__init__(data, **kwargs)
         self.notices = []
 
@@ -40,8 +49,8 @@ class SearchForm(forms.Form):
     def clean_place(self):
         return " ".join(self.cleaned_data["place"].split())[:120]
 
-    def clean_radius(self):
-        raw = self.cleaned_data["radius"].strip().replace(",", ".")
+    def clean_rayon(self):
+        raw = self.cleaned_data["rayon"].strip().replace(",", ".")
         try:
             km = float(raw) if raw else DEFAULT_RADIUS_KM
         except ValueError:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import api
-from search.forms import SearchForm
+from search.forms import SearchForm, radius_param
 from search.presenters import (
     did_you_mean,
     facet_groups,
@@ -44,13 +44,13 @@ def _near(form, cleaned, notices):
         )
         return None, None
     label, lat, lon = found
-    return label, ((lat, lon), cleaned["radius"])
+    return label, ((lat, lon), cleaned["rayon"])
 
 
 def _search_context(request, user):
     form = SearchForm(request.GET)
     form.is_valid()  # every field cleans to a usable value; errors are never raised
-    cleaned = {"q": "", "place": "", "radius": 20, "page": 1, **form.cleaned_data}
+    cleaned = {"q": "", "place": "", "rayon": 20, "page": 1, **form.cleaned_data}
     notices = list(form.notices)
     place_label, near = _near(form, cleaned, notices)
     filters = form.filters()
@@ -59,7 +59,7 @@ def _search_context(request, user):
     return {
         "form": form,
         "query": cleaned["q"],
-        "radius": cleaned["radius"],
+        "radius": cleaned["rayon"],
         "place_label": place_label,
         "notices": notices,
         "result": result,
@@ -79,7 +79,9 @@ def _broader_radius(params, near, result):
     if not near or result.total or near[1] >= api.MAX_RADIUS_KM:
         return None
     km = min(api.MAX_RADIUS_KM, near[1] * 2 if near[1] >= 20 else 50)
-    return {"km": km, "url": "?" + query_string(params, radius=km, page=None)}
+    # The link keeps the spelling of the visitor's own (an old bookmark's `radius`).
+    overrides = {radius_param(params): km, "page": None}
+    return {"km": km, "url": "?" + query_string(params, **overrides)}
 
 
 def _nearby_places(params, text, filters, near, result, user):

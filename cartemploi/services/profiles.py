@@ -10,9 +10,9 @@ from cartemploi.models import CharterAcceptance, CharterVersion, PublicCard
 from cartemploi.services.cards import company_card, offer_card, youth_card
 from extranet.audit import record
 from extranet.enums import AuditAction
-from portal.geo import haversine_km
 from repertoire.enums import StructureKind
 from repertoire.models import Structure
+from search.geo import haversine_km
 
 
 class ValidationError(Exception):

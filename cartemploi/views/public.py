@@ -1,7 +1,6 @@
 """Public pages: the map and its list twin, the map data, a published fiche."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from cartemploi.clustering import clusters, parse_bbox
 from cartemploi.enums import CardKind
 from cartemploi.filters import MapFilterForm
 from cartemploi.models import PublicCard
+from portal.pagination import paginate
 
 PAGE_SIZE = 20
 
@@ -26,7 +26,7 @@ def index(request):
         .select_related("commune")
         .only("id", "kind", "title", "summary", "commune__name", "data", "published_at")
     )
-    page = Paginator(cards, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(cards, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

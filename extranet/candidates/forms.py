@@ -10,10 +10,10 @@ from extranet.candidates.enums import (
     MatchStatus,
 )
 from extranet.enums import Role
-from extranet.intake.forms import CommuneField
 from extranet.models import Candidate, WelcomePole
 from extranet.roles import has_role
 from portal.models import OfferPage
+from portal.places import CommuneField
 from repertoire.models import Structure
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

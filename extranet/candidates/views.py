@@ -6,7 +6,6 @@ written to the audit log.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,6 +30,7 @@ from extranet.decorators import member_required
 from extranet.enums import AuditAction, Role
 from extranet.models import Candidate, CandidateShare, OfferMatch, SavedCandidateFilter
 from extranet.roles import has_role
+from portal.pagination import paginate
 
 PAGE_SIZE = 25
 
@@ -43,8 +43,7 @@ def list_queryset(user):
 @member_required
 def candidate_list(request):
     form, candidates = filtered(list_queryset(request.user), request.GET)
-    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
+    page = paginate(candidates, request.GET.get("page"), PAGE_SIZE)
     services.record_reads(actor=request.user, candidates=page.object_list, reason="liste")
     query = request.GET.copy()
     query.pop("page", None)

@@ -14,8 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from extranet.decorators import member_required
 from extranet.models import Membership
-from extranet.referrals.views import window
+from portal.pagination import paginate_uncounted
 from repertoire.models import Structure
+
+PAGE_SIZE = 25
 
 
 def partners():
@@ -41,7 +43,7 @@ def directory(request):
             | Q(memberships__user__last_name__icontains=query, memberships__is_active=True)
             | Q(summary__icontains=query)
         )
-    page = window(structures.order_by("name"), request.GET.get("page"))
+    page = paginate_uncounted(structures.order_by("name"), request.GET.get("page"), PAGE_SIZE)
     context = {"page_obj": page, "q": query, "query": f"q={query}" if query else ""}
     return render(request, "extranet/directory/directory.html", context)
 

@@ -1,19 +1,14 @@
 """The steps of "Je souhaite m'installer": one small form per step."""
 
-import difflib
 import re
-import unicodedata
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from extranet.candidates.enums import HousingWish, ProjectType
-from portal.models import Commune
+from portal.places import CommuneField
 
-COMMUNE_WITH_DEPT = re.compile(r"^(?P<name>.+?)\s*\((?P<dept>\w{2,3})\)$")
-ACCENTED = {"e": "éèê", "a": "àâ", "i": "î", "o": "ô", "u": "û"}
 NEEDS = [
     ("needs_housing", _("Un logement")),
     ("needs_partner_job", _("Un emploi pour mon ou ma conjoint·e")),
@@ -21,75 +16,6 @@ NEEDS = [
     ("needs_premises", _("Des locaux professionnels")),
     ("needs_support", _("Un accompagnement pour mon projet")),
 ]
-
-
-def _plain(text):
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
-def commune_suggestions(text, limit=5):
-    """Names close to what was typed, accents and hyphens forgiven ("Gueret" → Guéret)."""
-    plain = _plain(text)
-    if not plain:
-        return []
-    starts = Q()
-    for letter in plain[0] + ACCENTED.get(plain[0], ""):
-        starts |= Q(name__istartswith=letter)
-    rows = Commune.objects.filter(starts).values_list("name", "department_id", "population")
-    by_plain = {}
-    for name, dept, population in rows:
-        by_plain.setdefault(_plain(name), []).append((population or 0, f"{name} ({dept})"))
-    close = difflib.get_close_matches(plain, list(by_plain), n=limit, cutoff=0.75)
-    labels = []
-    for key in close:
-        labels.extend(label for _pop, label in sorted(by_plain[key], reverse=True))
-    return labels[:limit]
-
-
-def resolve_commune(text):
-    """A `Commune` from "Guéret", "Guéret (23)", an INSEE code or a postal code.
-
-    Raises ValidationError with suggestions when nothing or several communes match.
-    """
-    text = " ".join(text.split())
-    match = COMMUNE_WITH_DEPT.match(text)
-    if match:
-        found = Commune.objects.filter(
-            name__iexact=match["name"], department_id=match["dept"].upper()
-        )
-    elif text.isascii() and text.isdigit() and len(text) == 5:
-        found = Commune.objects.filter(Q(insee_code=text) | Q(postal_codes__contains=text))
-    else:
-        found = Commune.objects.filter(name__iexact=text)
-    found = list(found.order_by("-population")[:6])
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        names = ", ".join(f"{c.name} ({c.department_id})" for c in found)
-        raise forms.ValidationError(
-            _("Plusieurs communes correspondent : %(names)s. Précisez le département."),
-            params={"names": names},
-        )
-    suggestions = commune_suggestions(match["name"] if match else text)
-    if suggestions:
-        raise forms.ValidationError(
-            _("Nous ne connaissons pas cette commune. Vouliez-vous dire : %(names)s ?"),
-            params={"names": ", ".join(suggestions)},
-        )
-    raise forms.ValidationError(
-        _("Nous ne connaissons pas cette commune. Vérifiez l'orthographe ou le code postal.")
-    )
-
-
-class CommuneField(forms.CharField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 120)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        return resolve_commune(value) if value else None
 
 
 class IdentityForm(forms.Form):

@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from extranet.intake.forms import CommuneField
 from extranet.models import Candidate, Referral
 from extranet.referrals import files
 from extranet.referrals.enums import DeclineReason, ReferralStatus
 from extranet.referrals.perms import sender_structures
+from portal.places import CommuneField
 from repertoire.enums import schema_choices
 from repertoire.models import Service, Structure
 

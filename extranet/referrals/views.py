@@ -5,7 +5,6 @@ written to the audit log; writes are in `actions.py` and `services.py`.
 """
 
 import uuid
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -37,6 +36,7 @@ from extranet.referrals.forms import (
     thematique_groups,
 )
 from portal.middleware import current_request_id
+from portal.pagination import paginate_uncounted
 from portal.storage import private_file_response
 
 PAGE_SIZE = 25
@@ -66,37 +66,6 @@ def _boxed(user, box):
     return referrals
 
 
-@dataclass
-class Window:
-    """A page of a list without COUNT(*): one more row than shown says there is a next page
-    (lists of 100k referrals stay cheap whatever the size)."""
-
-    number: int
-    object_list: list
-    has_next: bool
-
-    @property
-    def has_previous(self):
-        return self.number > 1
-
-    @property
-    def has_other_pages(self):
-        return self.has_previous or self.has_next
-
-    def next_page_number(self):
-        return self.number + 1
-
-    def previous_page_number(self):
-        return self.number - 1
-
-
-def window(queryset, page):
-    number = int(page) if str(page).isascii() and str(page).isdigit() and int(page) > 0 else 1
-    start = (number - 1) * PAGE_SIZE
-    rows = list(queryset[start : start + PAGE_SIZE + 1])
-    return Window(number, rows[:PAGE_SIZE], len(rows) > PAGE_SIZE)
-
-
 @require_GET
 @member_required
 def referral_list(request):
@@ -107,7 +76,7 @@ def referral_list(request):
         referrals = referrals.filter(status=status)
     elif status == "open":
         referrals = referrals.open()
-    page = window(referrals, request.GET.get("page"))
+    page = paginate_uncounted(referrals, request.GET.get("page"), PAGE_SIZE)
     record_reads(actor=request.user, referrals=page.object_list, reason="liste")
     query = request.GET.copy()
     query.pop("page", None)

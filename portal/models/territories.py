@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.geo import bounding_box, haversine_km
+from search.geo import bounding_box, haversine_km
 
 
 class Department(models.Model):

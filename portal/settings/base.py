@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.security.PrivateResponseMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "extranet.middleware.StaffMfaRequiredMiddleware",
@@ -142,6 +143,24 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous page cache (portal/page_cache.py): public pages kept this many seconds at most
+# (0 switches it off); invalidated at once by publications and by changes to these models.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# What browsers and a reverse proxy may keep (raise it only with a frontend-cache purge).
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/extranet/", "/comptes/", "/je-m-installe/", "/_util/")
+PAGE_CACHE_MODELS = [
+    "portal.SiteSettings",
+    "repertoire.Structure",
+    "repertoire.Service",
+    "repertoire.Theme",
+    "cartemploi.PublicCard",
+    "cartemploi.YouthProfile",
+    "cartemploi.CompanyProfile",
+    "cartemploi.JobOffer",
+    "cartemploi.Outcome",
+]
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 

@@ -16,3 +16,5 @@ STORAGES = {
 }
 PASSERELLES_REQUIRE_MFA_FOR_STAFF = False
 LOGGING_CONFIG = None
+# Pages are rendered afresh in tests; the page cache's own tests switch it on.
+PAGE_CACHE_SECONDS = 0

@@ -25,10 +25,10 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 
-from portal.geo import EARTH_RADIUS_KM, KM_PER_DEGREE_LAT, bounding_box, haversine_km
 from search.apps import register_sqlite_functions
 from search.backends.base import MAX_FACET_VALUES, facet_groups
 from search.documents import Hit
+from search.geo import EARTH_RADIUS_KM, KM_PER_DEGREE_LAT, bounding_box, haversine_km
 from search.highlight import best_highlight
 from search.models import IndexEntry, IndexFacet, IndexSuggestion
 

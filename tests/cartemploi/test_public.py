@@ -65,6 +65,16 @@ def test_filter_by_commune_and_radius(client, db):
     assertContains(response, "Le rayon doit être compris entre 1 et 200 km.")
 
 
+def test_radius_is_named_rayon(client, db):
+    near = CommuneFactory(name="Aubusson", latitude=45.956, longitude=2.168)
+    YouthProfileFactory(published=True, commune=near)
+    YouthProfileFactory(published=True, commune=CommuneFactory(latitude=43.6, longitude=1.44))
+    response = client.get(INDEX, {"commune": "Aubusson", "rayon": "30"})
+    assert [c.commune_id for c in response.context["page_obj"]] == [near.pk]
+    assertContains(response, 'name="rayon" value="30"')
+    assert client.get(MAP_DATA, {"commune": "Aubusson", "rayon": "0"}).status_code == 400
+
+
 @pytest.mark.parametrize("radius", ["0", "10000", "-3"])
 def test_bad_radius_is_refused_and_input_kept(client, db, radius):
     CommuneFactory(name="Aubusson")

@@ -74,7 +74,8 @@ class CommuneFactory(factory.django.DjangoModelFactory):
         model = Commune
         django_get_or_create = ("insee_code",)
 
-    insee_code = factory.Sequence(lambda n: f"23{n:03d}")
+    # Five characters however many communes a test session creates: 23000…23999, 24000…
+    insee_code = factory.Sequence(lambda n: f"{23 + n // 1000}{n % 1000:03d}")
     name = factory.Sequence(lambda n: f"Commune {n}")
     department = factory.SubFactory(DepartmentFactory)
     epci = factory.SubFactory(EpciFactory)

@@ -74,6 +74,16 @@ def test_filter_by_commune_and_radius(client, places):
     assertContains(response, "Offre lointaine")
 
 
+@pytest.mark.parametrize("legacy", ["km", "radius"])
+def test_old_links_radius_name_still_filters(client, places, legacy):
+    offers.offer(title="Offre voisine", commune=places["near"])
+    offers.offer(title="Offre lointaine", commune=places["far"])
+    response = client.get(offers.offer_index().url, {"commune": "Guéret", legacy: 10})
+    assertContains(response, "Offre voisine")
+    assertNotContains(response, "Offre lointaine")
+    assertContains(response, '<option value="10" selected>10 km</option>', html=True)
+
+
 def test_unknown_commune_is_reported_next_to_the_field(client, places):
     offers.offer(title="Offre voisine", commune=places["near"])
     response = client.get(offers.offer_index().url, {"commune": "Zzzyx"})

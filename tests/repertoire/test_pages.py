@@ -54,6 +54,17 @@ def test_commune_and_distance_filter(client, repertoire, places):
     assert body.index("Épicerie solidaire") < body.index("Maison France services")  # nearest first
 
 
+def test_distance_is_read_from_rayon(client, repertoire, places):
+    gueret, saint_fiel, aubusson = places
+    StructureFactory(name="Maison France services de Saint-Fiel", commune=saint_fiel)
+    StructureFactory(name="Mission locale d'Aubusson", commune=aubusson)
+    response = client.get("/repertoire/", {"commune": "Guéret", "rayon": 10})
+    assertContains(response, "Maison France services de Saint-Fiel")
+    assertNotContains(response, "Mission locale d&#x27;Aubusson")
+    assertContains(response, 'name="rayon"')
+    assert "km=" not in response.context["map_url"]
+
+
 def test_unknown_commune_is_explained_and_kept(client, repertoire, places):
     response = client.get("/repertoire/", {"commune": "Atlantide", "q": "aide"})
     assertContains(response, escape("Commune inconnue : « Atlantide »"))

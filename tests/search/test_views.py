@@ -96,6 +96,15 @@ def test_zero_results_offer_a_spelling_and_a_broader_radius(client, indexed, bou
     assert "radius=50" in html
 
 
+def test_radius_is_named_rayon_and_links_keep_it(client, indexed, bourganeuf):
+    response = client.get(URL, {"place": "Bourganeuf", "rayon": "30"})
+    assert response.context["radius"] == 30
+    html = response.content.decode()
+    assert 'name="rayon" value="30"' in html and 'name="radius"' not in html
+    html = client.get(URL, {"q": "boulangerie", "place": "23030", "rayon": "10"}).content.decode()
+    assert "rayon=50" in html and "radius=" not in html
+
+
 def test_zero_results_near_a_commune_point_to_the_nearest_communes_with_results(
     client, indexed, bourganeuf
 ):

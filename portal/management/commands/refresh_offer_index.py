@@ -7,6 +7,7 @@ no save happens when a date passes, so this command brings the index up to date.
 from django.core.management.base import BaseCommand
 
 from portal.offer_search import KIND, recently_changed_state
+from portal.page_cache import new_generation
 from search.tasks import index_object
 
 
@@ -20,4 +21,6 @@ class Command(BaseCommand):
         pks = list(recently_changed_state(days=days).values_list("pk", flat=True))
         for pk in pks:
             index_object.enqueue(KIND, str(pk))
+        if pks:
+            new_generation()  # cached offer lists still show the expired offers
         self.stdout.write(f"{len(pks)} offre(s) remise(s) à jour dans la recherche.")
