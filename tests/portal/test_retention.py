@@ -5,14 +5,15 @@ import html
 
 import pytest
 
-from portal import demo, retention
+from portal import retention
+from portal.demo import content, site
 from portal.models import HomePage, StandardPage
 
 
 @pytest.fixture
 def privacy_page(db):
     home = HomePage.objects.get()
-    return demo.upsert_page(home, *demo.content.PAGES["privacy"])
+    return site.upsert_page(home, *content.PAGES["privacy"])
 
 
 def page_text(client, page):
@@ -57,7 +58,7 @@ def test_page_follows_the_settings_when_a_rule_changes(client, privacy_page, set
 
 def test_reseeding_the_privacy_page_adds_no_revision(privacy_page):
     revisions = privacy_page.revisions.count()
-    demo.upsert_page(HomePage.objects.get(), *demo.content.PAGES["privacy"])
+    site.upsert_page(HomePage.objects.get(), *content.PAGES["privacy"])
     assert StandardPage.objects.get(pk=privacy_page.pk).revisions.count() == revisions
 
 
