@@ -1,6 +1,9 @@
+from importlib import import_module
+
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import URLResolver, include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +12,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 
+
+def public(urls):
+    """Every view of `urls` (a URLconf module or a list of patterns) open to anonymous
+    visitors under `LoginRequiredMiddleware`: the Wagtail page tree (its private pages keep
+    Wagtail's own view restrictions), documents (Wagtail checks their collection), the open
+    data API. Our own public views say it with `@login_not_required` where they are."""
+    for entry in getattr(urls, "urlpatterns", urls):
+        if isinstance(entry, URLResolver):
+            public(entry.url_patterns)
+        else:
+            login_not_required(entry.callback)
+    return urls
+
+
 urlpatterns = [
     # Wagtail admin signs in through the same accounts (allauth, with MFA).
     path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),
@@ -16,18 +33,26 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's front-end login for private pages: the same accounts pages.
     path("_util/login/", views.frontend_login_redirect, name="frontend_login_redirect"),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(public(wagtaildocs_urls))),
     path("comptes/", include("extranet.privacy.urls")),
     path("comptes/", include("allauth.urls")),
-    path("api/", include("repertoire.api_urls")),
+    path("api/", include(public(import_module("repertoire.api_urls")))),
     path("extranet/structures/", include("repertoire.urls")),
     path("extranet/", include("extranet.urls")),
     path("cartemploi/", include("cartemploi.urls")),
     path("je-m-installe/", include("extranet.intake.urls")),
     path("", include("search.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        login_not_required(sitemap),
+        {"sitemaps": {"pages": Sitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
+    ),
 ]
 
 if settings.DEBUG:
@@ -36,11 +61,11 @@ if settings.DEBUG:
     # Only images are public media (Wagtail renditions, logos). Documents go through
     # Wagtail's permission-checked view; personal files live in private storage.
     for folder in ("images/", "original_images/"):
-        urlpatterns += static(
-            settings.MEDIA_URL + folder, document_root=f"{settings.MEDIA_ROOT}/{folder}"
+        urlpatterns += public(
+            static(settings.MEDIA_URL + folder, document_root=f"{settings.MEDIA_ROOT}/{folder}")
         )
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [path("", include(public(wagtail_urls)))]
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

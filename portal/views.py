@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -18,16 +19,19 @@ def _accounts_login(request, default_next):
     return redirect(reverse("account_login") + "?" + urlencode({"next": next_url}))
 
 
+@login_not_required
 def admin_login_redirect(request):
     """Wagtail's admin login form is replaced by the accounts one (MFA, rate limits)."""
     return _accounts_login(request, "/admin/")
 
 
+@login_not_required
 def admin_password_reset_redirect(request):
     """Wagtail's admin password reset (switched off) answers with the accounts one."""
     return redirect("account_reset_password")
 
 
+@login_not_required
 def frontend_login_redirect(request):
     """Wagtail's front-end login (`/_util/login/`, for private pages) checked the password
     alone: no second factor, no e-mail verification, no rate limit. Every sign-in goes
@@ -35,6 +39,7 @@ def frontend_login_redirect(request):
     return _accounts_login(request, "/")
 
 
+@login_not_required
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):

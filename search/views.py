@@ -1,7 +1,7 @@
 """Public search (`/recherche/`) and members' search (`/extranet/recherche/`)."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -115,12 +115,14 @@ def _nearby_places(params, text, filters, near, result, user):
     ]
 
 
+@login_not_required
 @require_GET
 def public_search(request):
     """Everything public: pages, structures, services, offers."""
     return render(request, "search/public_search.html", _search_context(request, None))
 
 
+@login_not_required
 @require_GET
 def public_suggest(request):
     return JsonResponse({"suggestions": api.suggest(request.GET.get("q", ""))})

@@ -10,14 +10,19 @@ from extranet.roles import has_role
 
 
 def agency_ids_of(user):
-    """Youth agencies (structures) an advisor works for: their territory."""
+    """Youth agencies (structures) an advisor works for: their territory.
+
+    Kept on the user object for the rest of the request (the dashboard's panels ask five
+    times); `request.user` is loaded afresh for every request."""
     from repertoire.enums import StructureKind
 
-    return list(
-        user.memberships.active()
-        .filter(structure__kind=StructureKind.YOUTH_AGENCY)
-        .values_list("structure_id", flat=True)
-    )
+    if "_cartemploi_agency_ids" not in user.__dict__:
+        user.__dict__["_cartemploi_agency_ids"] = list(
+            user.memberships.active()
+            .filter(structure__kind=StructureKind.YOUTH_AGENCY)
+            .values_list("structure_id", flat=True)
+        )
+    return user.__dict__["_cartemploi_agency_ids"]
 
 
 def agency_scope(user, field="agency"):

@@ -1,6 +1,7 @@
 """Public pages: the map and its list twin, the map data, a published fiche."""
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from portal.pagination import paginate
 PAGE_SIZE = 20
 
 
+@login_not_required
 @require_GET
 def index(request):
     """Map and list of the same results; the list works with no JavaScript at all."""
@@ -43,6 +45,7 @@ def index(request):
     )
 
 
+@login_not_required
 @require_GET
 def map_data(request):
     """Clusters and single points of the filtered cards inside the visible box (JSON)."""
@@ -77,6 +80,7 @@ def _point(card):
     }
 
 
+@login_not_required
 @require_GET
 def card_detail(request, pk):
     card = get_object_or_404(PublicCard.objects.select_related("commune"), pk=pk)

@@ -6,6 +6,7 @@ import itertools
 from datetime import date, timedelta
 
 from django import forms
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -116,6 +117,7 @@ def advisor_stats_export(request, fmt):
     return response
 
 
+@login_not_required
 @require_GET
 def observatory(request):
     return render(request, "cartemploi/observatory.html", observatory_data())

@@ -5,6 +5,7 @@ draft in the session (`extranet.intake.draft`) and moves to the next or previous
 """
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,11 +31,13 @@ def _step_context(slug):
     }
 
 
+@login_not_required
 @require_GET
 def start(request):
     return render(request, "extranet/intake/start.html", {"first_step": STEP_SLUGS[0]})
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def step(request, slug):
     if slug not in STEP_SLUGS:
@@ -61,6 +64,7 @@ def _next_url(slug):
     return reverse("intake:review")
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def review(request):
     """Everything on one page before sending; sending creates the candidate."""
@@ -107,6 +111,7 @@ def _submit(request, data):
     return redirect("intake:receipt")
 
 
+@login_not_required
 @require_GET
 def receipt(request):
     receipt = request.session.get(draft.RECEIPT_KEY)

@@ -3,7 +3,6 @@
 from allauth.account.forms import ReauthenticateForm
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,7 +15,6 @@ from extranet.perms import can_delete_own_account
 from extranet.privacy.anonymise import anonymise_user
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
     """Asks the password again, then anonymises the account, its Cartemploi profile and

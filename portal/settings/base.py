@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Login required by default: public views say so with `login_not_required`.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "portal.security.PrivateResponseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
