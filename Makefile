@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test quality demo bench messages install install-dev clean-db lock help
+.PHONY: run test quality demo bench messages install install-dev clean-db lock help audit
 
 help:
 	@echo "make run    — installe, charge les données de démonstration et sert le site (PORT=$(PORT))"
@@ -57,6 +57,9 @@ quality: install
 bench: install var/.migrated
 	@failed=""; for script in bench/*.py; do echo "== $$script"; $(PY) $$script || failed="$$failed $$script"; done; \
 	  if [ -n "$$failed" ]; then echo "Objectifs manqués ou erreurs :$$failed"; exit 1; fi
+
+audit: install
+	@bin/audit
 
 messages: install
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules
