@@ -1,8 +1,12 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from extranet.admin_helpers import RegionalAdminReadOnlyHelper
 from extranet.models import AuditEvent, Membership, WelcomePole
+from extranet.privacy.admin_views import menu_item as privacy_menu_item
+from extranet.privacy.admin_views import subject_request
 
 
 class MembershipAdmin(ModelAdmin):
@@ -38,3 +42,13 @@ class NetworkGroup(ModelAdminGroup):
     menu_icon = "group"
     menu_order = 250
     items = (MembershipAdmin, WelcomePoleAdmin, AuditEventAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_urls():
+    return [path("donnees-personnelles/", subject_request, name="extranet_privacy_requests")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_privacy_menu_item():
+    return privacy_menu_item()
