@@ -1,6 +1,5 @@
 from django.urls import path
 
-from extranet import offers_partner_views as partner_offers
 from extranet import views
 from extranet.candidates import actions as candidate_actions
 from extranet.candidates import exports as candidate_exports
@@ -9,17 +8,20 @@ from extranet.candidates import views as candidates
 from extranet.directory import documents as network_documents
 from extranet.directory import news as network_news
 from extranet.directory import views as directory
+from extranet.offers import views as partner_offers
 from extranet.pathways import views as pathways
 from extranet.referrals import actions as referral_actions
 from extranet.referrals import stats as referral_stats
 from extranet.referrals import views as referrals
+from extranet.structures import views as structures
 
 app_name = "extranet"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("mes-structures/", views.my_structures, name="my_structures"),
-    path("structures/<slug:slug>/membres/", views.structure_members, name="structure_members"),
+    path("mes-structures/", structures.my_structures, name="my_structures"),
+    path("structures/<slug:slug>/membres/", structures.structure_members, name="structure_members"),
+    path("structures/<slug:slug>/fiche/", structures.partner_fiche, name="partner_fiche"),
     path("candidats/", candidates.candidate_list, name="candidate_list"),
     path("candidats/nouveau/", candidates.candidate_create, name="candidate_create"),
     path("candidats/filtres/", candidates.candidate_filter_save, name="candidate_filter_save"),

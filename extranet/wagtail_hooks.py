@@ -1,10 +1,19 @@
+"""Every Wagtail admin registration of the extranet, and nothing else.
+
+Read-mostly back-office lists are wagtail-modeladmin `ModelAdmin`s (grouped under "Réseau");
+content editors write with drafts and revisions are snippet `ViewSet`s.
+"""
+
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from extranet.admin_helpers import RegionalAdminReadOnlyHelper
-from extranet.models import AuditEvent, Membership, WelcomePole
+from extranet.directory.documents import guard_wagtail_serve
+from extranet.models import AuditEvent, Membership, NewsItem, WelcomePole
 from extranet.privacy.admin_views import menu_item as privacy_menu_item
 from extranet.privacy.admin_views import subject_request
 
@@ -42,6 +51,21 @@ class NetworkGroup(ModelAdminGroup):
     menu_icon = "group"
     menu_order = 250
     items = (MembershipAdmin, WelcomePoleAdmin, AuditEventAdmin)
+
+
+class NewsItemViewSet(SnippetViewSet):
+    model = NewsItem
+    icon = "doc-full"
+    menu_label = _("Actualités du réseau")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["title", "structure", "published_at", "is_published"]
+
+
+register_snippet(NewsItemViewSet)
+
+# Wagtail's own /documents/ URL refuses the network's documents to outsiders.
+hooks.register("before_serve_document", guard_wagtail_serve)
 
 
 @hooks.register("register_admin_urls")

@@ -5,6 +5,8 @@ offset number a visitor typed: "abc", "-1", "²" or a 20-digit number never make
   count (a window function), so a list does not pay a separate COUNT(*).
 - `paginate_uncounted`: an `UncountedPage` without any count (one more row than shown says there is
   a next page), for lists that may hold 100k rows.
+
+Templates: `portal/includes/pagination.html` (counted), `portal/includes/pagination_uncounted.html`.
 - `page_number`, `bounded_int`: the number alone (an API's offset, for instance).
 
 The search page reads its own page number (`search` imports no app; see `search/forms.py`).

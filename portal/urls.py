@@ -37,7 +37,6 @@ urlpatterns = [
     path("comptes/", include("extranet.privacy.urls")),
     path("comptes/", include("allauth.urls")),
     path("api/", include(public(import_module("repertoire.api_urls")))),
-    path("extranet/structures/", include("repertoire.urls")),
     path("extranet/", include("extranet.urls")),
     path("cartemploi/", include("cartemploi.urls")),
     path("je-m-installe/", include("extranet.intake.urls")),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.mail import outbox
+from repertoire import extensions
 from repertoire.models import ErrorReport, FreshnessReminder, Structure
 
 logger = logging.getLogger(__name__)
@@ -21,12 +22,6 @@ def editor_emails():
         is_active=True, groups__name__in=settings.REPERTOIRE_EDITOR_GROUPS
     )
     return sorted({email for email in users.values_list("email", flat=True) if email})
-
-
-def manager_emails(structure):
-    """Active managers of the structure (the extranet's 'manager' role value)."""
-    memberships = structure.memberships.filter(is_active=True, role="manager", user__is_active=True)
-    return sorted(set(memberships.values_list("user__email", flat=True)))
 
 
 def _mail(*, subject, template, context, recipients, kind):
@@ -99,7 +94,8 @@ def notify_partner_of_decision(*, workflow_state, approved):
 
 
 def send_stale_reminders(*, today=None, dry_run=False):
-    """Remind the managers of every stale published fiche, once per verification cycle.
+    """Remind the keepers of every stale published fiche (`repertoire.extensions`:
+    the structure's managers), once per verification cycle.
 
     Returns (reminded structures, skipped because already reminded). Safe to run daily:
     the (structure, cycle) unique constraint is the guard against duplicates.
@@ -122,7 +118,7 @@ def send_stale_reminders(*, today=None, dry_run=False):
 
 
 def _remind(structure, cycle):
-    recipients = manager_emails(structure)
+    recipients = extensions.keeper_emails(structure)
     try:
         with transaction.atomic():
             FreshnessReminder.objects.create(

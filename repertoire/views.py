@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from portal.models import Commune
 from portal.pagination import paginate
 from portal.ratelimit import is_rate_limited
-from repertoire import services
+from repertoire import extensions, services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
 from repertoire.jsonld import structure_jsonld
 from repertoire.models import Service, Structure
@@ -225,6 +225,7 @@ def structure_detail(request, page, slug):
         base_url=base_url,
         fiche_url=fiche_url,
         jsonld=structure_jsonld(structure, request.build_absolute_uri(fiche_url)),
+        fiche_sections=extensions.fiche_sections(),
     )
     return TemplateResponse(request, "repertoire/structure_detail.html", context)
 

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from functools import partial
 
 import pytest
@@ -11,8 +12,9 @@ from extranet.roles import ADVISOR_GROUP, REGIONAL_ADMIN_GROUP
 from portal.mail import outbox
 from portal.mail.enums import EmailStatus
 from portal.models import OutboundEmail
-from tests.extranet.factories import MembershipFactory, WelcomePoleFactory
+from tests.extranet.factories import MembershipFactory, ReferralFactory, WelcomePoleFactory
 from tests.portal.factories import UserFactory
+from tests.repertoire.factories import ServiceFactory, StructureFactory
 
 
 @pytest.fixture(autouse=True)
@@ -125,3 +127,42 @@ def youth(db):
 def stranger(db):
     """A signed-up person with no role in the network."""
     return UserFactory(kind="person")
+
+
+# --- The coordination (referrals, pathways, directory, documents) --------------------------
+@dataclass
+class Network:
+    """Structures A (sends), B (receives), C (unrelated), each with one member."""
+
+    a: object
+    b: object
+    c: object
+    member_a: object
+    member_b: object
+    member_c: object
+    service_b: object
+
+
+@pytest.fixture
+def network(db, private_media):
+    memberships = [MembershipFactory(structure=StructureFactory(complete=True)) for _ in range(3)]
+    a, b, c = (m.structure for m in memberships)
+    service = ServiceFactory(structure=b, name="Accompagnement au logement")
+    return Network(a, b, c, *(m.user for m in memberships), service_b=service)
+
+
+@pytest.fixture
+def referral(network):
+    return ReferralFactory(
+        sender=network.member_a,
+        sender_structure=network.a,
+        target_structure=network.b,
+        target_service=network.service_b,
+    )
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    """Attachments go to a temporary private root, not to var/private."""
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    return tmp_path / "private"

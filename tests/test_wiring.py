@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ("portal", "repertoire", "cartemploi", "search")
+APPS = ("portal", "repertoire", "extranet", "cartemploi", "search")
 
 # Calls that register something with a registry or a signal.
 REGISTERING = {

@@ -1,23 +1,21 @@
 """Statistics for advisors (charts + table twin, CSV/XLSX) and the public observatory."""
 
-import csv
 import io
-import itertools
 from datetime import date, timedelta
 
 from django import forms
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
 
 from cartemploi.models import Conversation
 from cartemploi.observatory import observatory as observatory_data
 from cartemploi.stats import COLUMNS, GROUPS, conversation_stats, totals
 from cartemploi.views.advisor import advisor_required
+from portal.exports import XLSX_TYPE, csv_response, write_xlsx
 
 
 class StatsForm(forms.Form):
@@ -83,11 +81,6 @@ def advisor_stats(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @advisor_required
 @require_GET
 def advisor_stats_export(request, fmt):
@@ -97,23 +90,11 @@ def advisor_stats_export(request, fmt):
     header = [_("Période / groupe"), *column_labels()]
     lines = [[row["label"], *(row[c] for c in COLUMNS)] for row in rows]
     if fmt == "csv":
-        writer = csv.writer(_Echo(), delimiter=";")
-        stream = (writer.writerow(line) for line in [header, *lines])
-        response = StreamingHttpResponse(
-            itertools.chain(["\ufeff"], stream), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Cartemploi"))
-        for line in [header, *lines]:
-            sheet.append(line)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="cartemploi-{group}.{fmt}"'
+        return csv_response(header, lines, f"cartemploi-{group}")
+    buffer = io.BytesIO()  # a few dozen rows: built in memory
+    write_xlsx(buffer, header, lines, _("Cartemploi"))
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="cartemploi-{group}.xlsx"'
     return response
 
 

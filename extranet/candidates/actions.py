@@ -7,6 +7,7 @@ pole gets a 404. On invalid input the detail page is shown again with the form's
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from extranet import audit
@@ -75,14 +76,16 @@ def _form_action(form_class, form_key, service, message):
 
 
 candidate_contact_add = _form_action(
-    ContactForm, "contact_form", services.log_contact, _("Contact ajouté.")
+    ContactForm, "contact_form", services.log_contact, gettext_lazy("Contact ajouté.")
 )
 candidate_status = _form_action(
-    StatusForm, "status_form", services.change_status, _("Statut mis à jour.")
+    StatusForm, "status_form", services.change_status, gettext_lazy("Statut mis à jour.")
 )
-candidate_share = _form_action(ShareForm, "share_form", services.share, _("Fiche partagée."))
+candidate_share = _form_action(
+    ShareForm, "share_form", services.share, gettext_lazy("Fiche partagée.")
+)
 candidate_match = _form_action(
-    MatchForm, "match_form", services.propose_offer, _("Offre proposée.")
+    MatchForm, "match_form", services.propose_offer, gettext_lazy("Offre proposée.")
 )
 
 

@@ -1,28 +1,19 @@
-"""CSV and XLSX exports of the filtered candidate list, streamed: memory stays flat.
-
-CSV rows are produced from a server-side iterator as the response is sent; XLSX uses
-openpyxl's write-only mode (rows go to a temporary file, not to memory), then the file is
-streamed.
+"""CSV and XLSX exports of the filtered candidate list, streamed (`portal.exports`): rows
+are read from a server-side iterator, memory stays flat.
 """
 
-import csv
-import itertools
-import tempfile
-
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
 
-from extranet.candidates import services
+from extranet import audit
 from extranet.candidates.enums import CandidateSource, CandidateStatus, ProjectType
 from extranet.candidates.filters import filtered
 from extranet.decorators import member_required
 from extranet.models import Candidate
+from portal.exports import csv_response, xlsx_response
 
-CSV_BATCH_ROWS = 1000
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIELDS = (
     "reference",
     "created_at",
@@ -75,40 +66,6 @@ def rows(candidates):
         yield row
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_response(header, data_rows, filename):
-    writer = csv.writer(_Echo(), delimiter=";")
-
-    def stream():
-        yield "\ufeff"  # BOM: spreadsheet software then reads UTF-8 correctly
-        yield writer.writerow(header)
-        # One chunk per batch of rows, not per row: far fewer writes to the socket.
-        for batch in itertools.batched(data_rows, CSV_BATCH_ROWS):
-            yield "".join(map(writer.writerow, batch))
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def xlsx_response(header, data_rows, filename, title):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(header)
-    for row in data_rows:
-        sheet.append(row)
-    spool = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it once sent)
-    workbook.save(spool)
-    spool.seek(0)
-    return FileResponse(
-        spool, as_attachment=True, filename=f"{filename}.xlsx", content_type=XLSX_TYPE
-    )
-
-
 @member_required
 @require_GET
 def candidate_export(request, fmt):
@@ -116,7 +73,9 @@ def candidate_export(request, fmt):
         raise Http404
     _form, candidates = filtered(Candidate.objects.visible_to(request.user), request.GET)
     count = candidates.count()
-    services.record_export(actor=request.user, label=f"export {fmt} candidats", rows=count)
+    audit.record_export(
+        actor=request.user, model=Candidate, label=f"export {fmt} candidats", rows=count
+    )
     filename = f"candidats-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":
         return csv_response(headers(), rows(candidates), filename)

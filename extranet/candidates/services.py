@@ -1,66 +1,46 @@
 """Writes on candidates. Each one is atomic and leaves an `AuditEvent`."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from extranet import audit
-from extranet.candidates.enums import CandidateStatus, MatchStatus
+from extranet.candidates.enums import CandidateSource, CandidateStatus, ConsentSource, MatchStatus
 from extranet.enums import AuditAction
-from extranet.intake.services import assign_reference
 from extranet.models import (
-    AuditEvent,
     Candidate,
     CandidateContact,
     CandidateShare,
     OfferMatch,
     StatusChange,
 )
-from portal.middleware import current_request_id
 
 
-def record_reads(*, actor, candidates, reason=""):
-    """One audit row per candidate listed, in a single INSERT (lists stay ≤ 12 queries)."""
-    content_type = ContentType.objects.get_for_model(Candidate)
-    request_id = current_request_id() or ""
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            actor=actor,
-            actor_label=actor.email[:255],
-            action=AuditAction.READ,
-            content_type=content_type,
-            object_id=str(candidate.pk),
-            object_label=str(candidate)[:255],
-            reason=reason,
-            request_id=request_id,
-        )
-        for candidate in candidates
-    )
-
-
-def record_export(*, actor, label, rows):
-    """An export is one audit row on the Candidate model, saying what and how many."""
-    AuditEvent.objects.create(
-        actor=actor,
-        actor_label=actor.email[:255],
-        action=AuditAction.EXPORT,
-        content_type=ContentType.objects.get_for_model(Candidate),
-        object_id="*",
-        object_label=f"{label} ({rows} lignes)"[:255],
-        request_id=current_request_id() or "",
-    )
+def assign_reference(candidate):
+    candidate.reference = f"ACC-{candidate.created_at:%Y}-{candidate.pk:05d}"
+    Candidate.objects.filter(pk=candidate.pk).update(reference=candidate.reference)
 
 
 @transaction.atomic
-def create_candidate(*, actor, candidate, other_communes=()):
+def create_candidate(*, actor, candidate, other_communes=(), reason=""):
     """Save a candidate entered by hand (phone call, fair…)."""
     candidate.created_by = actor
     candidate.save()
     if other_communes:
         candidate.other_communes.set(other_communes)
     assign_reference(candidate)
-    audit.record(actor=actor, action=AuditAction.CREATE, obj=candidate)
+    audit.record(actor=actor, action=AuditAction.CREATE, obj=candidate, reason=reason)
     return candidate
+
+
+@transaction.atomic
+def receive_online_request(*, candidate, other_communes=()):
+    """Save the candidate of a request made on the public form ("Je souhaite m'installer"):
+    online source and consent, nobody as author."""
+    candidate.source = CandidateSource.ONLINE
+    candidate.consent_source = ConsentSource.ONLINE
+    return create_candidate(
+        actor=None, candidate=candidate, other_communes=other_communes, reason="formulaire en ligne"
+    )
 
 
 @transaction.atomic

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from extranet.candidates import services
+from extranet import audit
 from extranet.candidates.enums import CandidateStatus, ProjectType
-from extranet.candidates.exports import csv_response, xlsx_response
 from extranet.decorators import member_required
 from extranet.models import Candidate, CandidateContact, WelcomePole
+from portal.exports import csv_response, xlsx_response
 
 
 class StatsFilterForm(forms.Form):
@@ -132,7 +132,9 @@ def candidate_stats_export(request, fmt):
     _form_, data = _form(request)
     _total, tables = compute(request.user, data)
     rows = [(title, label, value) for _key, title, table in tables for label, value in table]
-    services.record_export(actor=request.user, label=f"statistiques {fmt}", rows=len(rows))
+    audit.record_export(
+        actor=request.user, model=Candidate, label=f"statistiques {fmt}", rows=len(rows)
+    )
     header = [_("Tableau"), _("Valeur"), _("Nombre")]
     filename = f"statistiques-accueil-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":

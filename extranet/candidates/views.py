@@ -44,7 +44,7 @@ def list_queryset(user):
 def candidate_list(request):
     form, candidates = filtered(list_queryset(request.user), request.GET)
     page = paginate(candidates, request.GET.get("page"), PAGE_SIZE)
-    services.record_reads(actor=request.user, candidates=page.object_list, reason="liste")
+    audit.record_reads(actor=request.user, objects=page.object_list, reason="liste")
     query = request.GET.copy()
     query.pop("page", None)
     context = {

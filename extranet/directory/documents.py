@@ -37,7 +37,7 @@ def is_network_document(document):
 def document_list(request):
     return render(
         request,
-        "extranet/documents/document_list.html",
+        "extranet/directory/document_list.html",
         {"documents": network_documents()[:200]},
     )
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from extranet.candidates.enums import HousingWish, ProjectType
+from extranet.models import Candidate
 from portal.places import CommuneField
 
 NEEDS = [
@@ -50,7 +50,9 @@ class IdentityForm(forms.Form):
 
 class ProjectForm(forms.Form):
     project_type = forms.ChoiceField(
-        label=_("Votre projet"), choices=ProjectType.choices, widget=forms.RadioSelect
+        label=_("Votre projet"),
+        choices=Candidate._meta.get_field("project_type").choices,
+        widget=forms.RadioSelect,
     )
     sector = forms.CharField(
         label=_("Secteur d'activité ou métier"),
@@ -96,7 +98,7 @@ class NeedsForm(forms.Form):
     )
     housing_wish = forms.ChoiceField(
         label=_("Pour le logement, vous souhaitez"),
-        choices=HousingWish.choices,
+        choices=Candidate._meta.get_field("housing_wish").choices,
         required=False,
         widget=forms.RadioSelect,
     )

@@ -11,9 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from extranet import audit
-from extranet.candidates.enums import CandidateSource, ConsentSource
-from extranet.enums import AuditAction
+from extranet.candidates import services as candidate_services
 from extranet.intake.forms import NEEDS
 from extranet.models import Candidate, WelcomePole
 from portal.mail import outbox
@@ -81,7 +79,6 @@ def submit_intake(*, data):
         Candidate.objects.filter(pk=recent.pk).update(submissions=F("submissions") + 1)
         return IntakeResult(recent, merged=True)
     candidate = _create_candidate(data, digest)
-    audit.record(actor=None, action=AuditAction.CREATE, obj=candidate, reason="formulaire en ligne")
     notify_new_candidate(candidate)
     return IntakeResult(candidate, merged=False)
 
@@ -100,28 +97,18 @@ def _create_candidate(data, digest):
         if values["email"]
         else None
     )
-    candidate = Candidate.objects.create(
+    candidate = Candidate(
         **values,
         origin_department=origin_department(values["origin_country"], values["origin_postcode"]),
         target_commune=commune,
         pole=WelcomePole.for_commune(commune),
-        source=CandidateSource.ONLINE,
         consent_at=now,
-        consent_source=ConsentSource.ONLINE,
         fingerprint=digest,
         duplicate_of=earlier,
         created_at=now,
     )
     others = [data[k] for k in ("commune_2", "commune_3") if data.get(k)]
-    if others:
-        candidate.other_communes.add(*others)
-    assign_reference(candidate)
-    return candidate
-
-
-def assign_reference(candidate):
-    candidate.reference = f"ACC-{candidate.created_at:%Y}-{candidate.pk:05d}"
-    Candidate.objects.filter(pk=candidate.pk).update(reference=candidate.reference)
+    return candidate_services.receive_online_request(candidate=candidate, other_communes=others)
 
 
 def pole_recipients(pole):

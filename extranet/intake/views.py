@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from extranet.candidates.enums import ProjectType
 from extranet.intake import draft
 from extranet.intake.forms import NEEDS, STEP_SLUGS, STEPS
 from extranet.intake.services import submit_intake
+from extranet.models import Candidate
 from portal.ratelimit import is_rate_limited
 
 
@@ -77,7 +77,7 @@ def review(request):
     context = {
         "data": data,
         "needs": needs,
-        "project_label": ProjectType(data["project_type"]).label,
+        "project_label": Candidate(project_type=data["project_type"]).get_project_type_display(),
         "communes": [data[k] for k in ("commune_1", "commune_2", "commune_3") if data.get(k)],
         "steps": [(s, title) for s, title, _f in STEPS],
         "current": "review",

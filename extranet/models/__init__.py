@@ -1,5 +1,10 @@
-from .audit import AuditEvent
-from .candidates import (
+"""The models of the `extranet` app, as Django looks for them.
+
+Shared pieces live here (membership, audit); each flow keeps its own models in
+`extranet/<flow>/models.py`. Every flow reads other flows' models from this module only.
+"""
+
+from extranet.candidates.models import (
     Candidate,
     CandidateContact,
     CandidateShare,
@@ -7,16 +12,18 @@ from .candidates import (
     SavedCandidateFilter,
     StatusChange,
 )
-from .directory import NewsItem
-from .membership import Membership, WelcomePole
-from .pathways import Pathway, PathwayContact, PathwayStep
-from .referrals import (
+from extranet.directory.models import NewsItem
+from extranet.pathways.models import Pathway, PathwayContact, PathwayStep
+from extranet.referrals.models import (
     Referral,
     ReferralAttachment,
     ReferralComment,
     ReferralEvent,
     ReferralReception,
 )
+
+from .audit import AuditEvent
+from .membership import Membership, WelcomePole
 
 __all__ = [
     "AuditEvent",

@@ -17,8 +17,8 @@ from extranet.models import Pathway, PathwayContact, Referral
 from extranet.pathways import services
 from extranet.pathways.forms import ContactFormSet, PathwayForm, StepFormSet
 from extranet.pathways.paper import pathway_context, pathway_pdf_response
-from extranet.referrals.forms import thematique_groups
-from extranet.referrals.perms import can_send, sender_structures
+from extranet.pathways.perms import author_structures, can_write
+from extranet.thematiques import thematique_groups
 
 
 def visible(user):
@@ -43,7 +43,7 @@ def pathway_list(request):
     return render(
         request,
         "extranet/pathways/pathway_list.html",
-        {"pathways": pathways, "can_write": can_send(request.user)},
+        {"pathways": pathways, "can_write": can_write(request.user)},
     )
 
 
@@ -64,7 +64,7 @@ def _initial_from_referral(user, reference):
 def _forms(request, pathway, initial=None, contacts=None):
     data = request.POST if request.method == "POST" else None
     form = PathwayForm(
-        data, instance=pathway, initial=initial, structures=sender_structures(request.user)
+        data, instance=pathway, initial=initial, structures=author_structures(request.user)
     )
     contact_set = ContactFormSet(data, instance=pathway, prefix="contacts", initial=contacts)
     step_set = StepFormSet(data, instance=pathway, prefix="steps")
@@ -121,7 +121,7 @@ def _write(request, pathway, initial=None, contacts=None):
 @require_http_methods(["GET", "POST"])
 @member_required
 def pathway_create(request):
-    if not can_send(request.user):
+    if not can_write(request.user):
         raise PermissionDenied
     referral, initial, contacts = _initial_from_referral(request.user, request.GET.get("referral"))
     pathway = Pathway(referral=referral)

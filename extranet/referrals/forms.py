@@ -16,8 +16,6 @@ from portal.places import CommuneField
 from repertoire.enums import schema_choices
 from repertoire.models import Service, Structure
 
-CATEGORY_LABELS = dict(schema_choices(di.Categorie))
-
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -179,19 +177,6 @@ class ReferralForm(forms.ModelForm):
         if not reference:
             return None
         return Candidate.objects.visible_to(self.user).filter(reference=reference).first()
-
-
-def thematique_groups(bound_field):
-    """[(category label, [checkbox subwidgets], open)] for a thématiques field: one
-    collapsible group per data·inclusion category, open when one of its boxes is ticked."""
-    groups = {}
-    for widget in bound_field.subwidgets:
-        category = str(widget.data["value"]).split("--", 1)[0]
-        groups.setdefault(category, []).append(widget)
-    return [
-        (CATEGORY_LABELS.get(code, code), widgets, any(w.data["selected"] for w in widgets))
-        for code, widgets in groups.items()
-    ]
 
 
 class StatusForm(forms.Form):

@@ -35,7 +35,7 @@ def register():
         Panel(
             "referrals_to_acknowledge",
             _("Fiches de liaison à accuser réception"),
-            "extranet/referrals/panel_to_acknowledge.html",
+            "extranet/panels/referrals_to_acknowledge.html",
             to_acknowledge,
             15,
         )
@@ -44,7 +44,7 @@ def register():
         Panel(
             "referrals_waiting",
             _("Fiches de liaison qui attendent notre réponse"),
-            "extranet/referrals/panel_waiting.html",
+            "extranet/panels/referrals_waiting.html",
             waiting_on_us,
             16,
         )

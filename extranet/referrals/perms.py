@@ -2,13 +2,12 @@
 
 from extranet.enums import Role
 from extranet.roles import has_role
+from extranet.selectors import structures_of
 
 
 def sender_structures(user):
     """Structures a user may send referrals from: the ones they are an active member of."""
-    from repertoire.models import Structure
-
-    return Structure.objects.filter(memberships__user=user, memberships__is_active=True).distinct()
+    return structures_of(user)
 
 
 def can_send(user):

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from extranet.candidates.exports import csv_response, xlsx_response
+from extranet import audit
 from extranet.decorators import member_required
 from extranet.models import Referral
 from extranet.referrals.enums import ReferralStatus, Urgency
-from extranet.referrals.views import record_export
+from portal.exports import csv_response, xlsx_response
 
 
 class PeriodForm(forms.Form):
@@ -153,8 +153,11 @@ def referral_stats_export(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     _form, referrals = scoped(request.user, request.GET)
-    record_export(
-        actor=request.user, label=f"export {fmt} fiches de liaison", rows=referrals.count()
+    audit.record_export(
+        actor=request.user,
+        model=Referral,
+        label=f"export {fmt} fiches de liaison",
+        rows=referrals.count(),
     )
     filename = f"fiches-de-liaison-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":

@@ -7,19 +7,18 @@ written to the audit log; writes are in `actions.py` and `services.py`.
 import uuid
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from extranet import audit
 from extranet.decorators import member_required
 from extranet.enums import AuditAction
 from extranet.models import (
-    AuditEvent,
     Referral,
     ReferralAttachment,
     ReferralComment,
@@ -33,28 +32,17 @@ from extranet.referrals.forms import (
     RedirectForm,
     ReferralForm,
     StatusForm,
-    thematique_groups,
 )
-from portal.middleware import current_request_id
+from extranet.thematiques import thematique_groups
 from portal.pagination import paginate_uncounted
 from portal.storage import private_file_response
 
 PAGE_SIZE = 25
-BOXES = {"received": _("Reçues"), "sent": _("Envoyées"), "all": _("Toutes")}
-
-
-def record_reads(*, actor, referrals, reason):
-    """One audit row per referral shown, in a single INSERT (lists keep a fixed cost)."""
-    content_type = ContentType.objects.get_for_model(Referral)
-    request_id = current_request_id() or ""
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            actor=actor, actor_label=actor.email[:255], action=AuditAction.READ,
-            content_type=content_type, object_id=str(r.pk), object_label=str(r)[:255],
-            reason=reason, request_id=request_id,
-        )
-        for r in referrals
-    )  # fmt: skip
+BOXES = {
+    "received": gettext_lazy("Reçues"),
+    "sent": gettext_lazy("Envoyées"),
+    "all": gettext_lazy("Toutes"),
+}
 
 
 def _boxed(user, box):
@@ -77,7 +65,7 @@ def referral_list(request):
     elif status == "open":
         referrals = referrals.open()
     page = paginate_uncounted(referrals, request.GET.get("page"), PAGE_SIZE)
-    record_reads(actor=request.user, referrals=page.object_list, reason="liste")
+    audit.record_reads(actor=request.user, objects=page.object_list, reason="liste")
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -212,16 +200,3 @@ def _uuid(value):
         return uuid.UUID(str(value))
     except ValueError:
         raise Http404 from None
-
-
-def record_export(*, actor, label, rows):
-    """An export is one audit row on the Referral model, saying what and how many."""
-    AuditEvent.objects.create(
-        actor=actor,
-        actor_label=actor.email[:255],
-        action=AuditAction.EXPORT,
-        content_type=ContentType.objects.get_for_model(Referral),
-        object_id="*",
-        object_label=f"{label} ({rows} lignes)"[:255],
-        request_id=current_request_id() or "",
-    )

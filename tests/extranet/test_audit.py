@@ -2,9 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from extranet.audit import record
+from extranet.audit import record, record_export, record_reads
 from extranet.enums import AuditAction
 from extranet.models import AuditEvent
+from repertoire.models import Structure
 from tests.repertoire.factories import StructureFactory
 
 
@@ -23,6 +24,25 @@ def test_record_stores_who_what_and_which_object(event, member):
         ).count()
         == 1
     )
+
+
+def test_record_reads_writes_one_row_per_object_in_one_query(member, django_assert_num_queries):
+    structures = [StructureFactory(), StructureFactory()]
+    with django_assert_num_queries(1):
+        record_reads(actor=member, objects=structures, reason="liste")
+    rows = AuditEvent.objects.filter(action=AuditAction.READ, actor=member)
+    assert sorted(rows.values_list("object_id", flat=True)) == sorted(str(s.pk) for s in structures)
+    assert set(rows.values_list("reason", flat=True)) == {"liste"}
+
+
+def test_record_export_says_what_and_how_many(member):
+    event = record_export(actor=member, model=Structure, label="export csv", rows=12)
+    assert (event.action, event.object_id, event.object_label) == (
+        AuditAction.EXPORT,
+        "*",
+        "export csv (12 lignes)",
+    )
+    assert event.content_type.model_class() is Structure
 
 
 def test_audit_rows_cannot_be_edited_or_deleted(event):

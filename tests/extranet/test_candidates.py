@@ -10,8 +10,12 @@ from pytest_django.asserts import assertContains, assertNotContains
 from extranet.candidates.enums import CandidateStatus, MatchStatus
 from extranet.enums import AuditAction
 from extranet.models import AuditEvent, Candidate
-from tests.extranet.candidate_factories import CandidateFactory, CandidateShareFactory
-from tests.extranet.factories import MembershipFactory, WelcomePoleFactory
+from tests.extranet.factories import (
+    CandidateFactory,
+    CandidateShareFactory,
+    MembershipFactory,
+    WelcomePoleFactory,
+)
 from tests.portal import factories as offers
 from tests.portal.factories import UserFactory
 from tests.repertoire.factories import StructureFactory

@@ -1,6 +1,6 @@
 import pytest
 
-from extranet.demo_candidates import POLES, seed_candidates_demo
+from extranet.demo.candidates import POLES, seed_candidates_demo
 from extranet.models import Candidate
 from portal.demo.offers import TERRITORIES
 from portal.models import OfferPage, TerritoryPage

@@ -12,8 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from extranet.enums import AuditAction
 from extranet.models import AuditEvent
-from tests.extranet.candidate_factories import CandidateFactory
-from tests.extranet.factories import WelcomePoleFactory
+from tests.extranet.factories import CandidateFactory, WelcomePoleFactory
 from tests.portal.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +97,18 @@ def test_editors_see_offers_awaiting_moderation(client, editor, member):
     assertContains(response, "Offres en attente de modération")
     client.force_login(member)
     assertNotContains(client.get(reverse("extranet:dashboard")), "Offres en attente")
+
+
+def test_exports_neutralise_a_formula_typed_into_a_name(client, officer):
+    """A surname typed as a spreadsheet formula (CSV injection, trust #14 finding 3) comes
+    out as text: behind an apostrophe in CSV, as a text cell in XLSX."""
+    formula = '=HYPERLINK("http://x","y")'
+    CandidateFactory(pole=officer.welcome_poles.get(), last_name=formula)
+    client.force_login(officer)
+    response = client.get(reverse("extranet:candidate_export", args=["csv"]))
+    rows = list(csv.reader(io.StringIO(_body(response)), delimiter=";"))
+    assert f"'{formula}" in [row[7] for row in rows[1:]]
+    response = client.get(reverse("extranet:candidate_export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cell = next(row[7] for row in sheet.iter_rows(min_row=2) if row[7].value == formula)
+    assert cell.data_type != "f"

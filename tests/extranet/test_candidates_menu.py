@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.extranet.candidate_factories import CandidateShareFactory
-from tests.extranet.factories import MembershipFactory
+from tests.extranet.factories import CandidateShareFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 LIST, STATS = reverse("extranet:candidate_list"), reverse("extranet:candidate_stats")

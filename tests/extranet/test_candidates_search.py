@@ -17,8 +17,7 @@ from extranet.candidates.enums import ContactKind
 from extranet.candidates.filters import sorted_candidates
 from extranet.models import Candidate, CandidateContact
 from search import backends
-from tests.extranet.candidate_factories import CandidateFactory
-from tests.extranet.factories import MembershipFactory, WelcomePoleFactory
+from tests.extranet.factories import CandidateFactory, MembershipFactory, WelcomePoleFactory
 from tests.portal.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from extranet import demo
 from extranet.enums import Role
-from extranet.offers_partner import submit_proposal
+from extranet.offers.services import submit_proposal
 from extranet.roles import roles_of
 from portal.demo.offers import seed_offers_demo
 from portal.models import Commune, OfferType, StandardPage, User

@@ -11,7 +11,7 @@ from extranet.enums import AuditAction
 from extranet.models import AuditEvent
 from extranet.referrals import services
 from extranet.referrals.enums import ReferralStatus
-from tests.extranet.referral_factories import ReferralFactory
+from tests.extranet.factories import ReferralFactory
 
 
 def test_stats_by_status_target_and_theme(client, referral, network):

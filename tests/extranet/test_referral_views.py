@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from extranet.enums import AuditAction
 from extranet.models import AuditEvent, Referral, ReferralAttachment
 from extranet.referrals.enums import ReferralStatus
-from tests.extranet.referral_factories import (
+from tests.extranet.factories import (
     EXE_BYTES,
     PDF_BYTES,
     PNG_BYTES,

@@ -3,7 +3,7 @@
 import pytest
 
 from extranet import demo
-from extranet.demo_referrals import seed_referrals_demo
+from extranet.demo.coordination import seed_referrals_demo
 from extranet.models import NewsItem, Pathway, Referral
 from extranet.referrals.enums import ReferralStatus
 from tests.extranet.test_seed_demo import demo_communes, only_extranet_steps  # noqa: F401

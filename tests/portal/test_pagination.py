@@ -14,11 +14,7 @@ from portal.pagination import (
     paginate,
     paginate_uncounted,
 )
-from tests.extranet.referral_factories import (  # noqa: F401 (fixtures)
-    ReferralFactory,
-    network,
-    private_media,
-)
+from tests.extranet.factories import ReferralFactory
 from tests.portal import factories as offers
 from tests.portal.factories import CommuneFactory
 from tests.repertoire.factories import StructureFactory, repertoire_page

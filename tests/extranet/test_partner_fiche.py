@@ -10,7 +10,7 @@ from tests.repertoire.factories import ServiceFactory
 
 
 def fiche_url(structure):
-    return reverse("repertoire:partner_fiche", args=[structure.slug])
+    return reverse("extranet:partner_fiche", args=[structure.slug])
 
 
 def post_data(structure, **changes):

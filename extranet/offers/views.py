@@ -10,7 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, WorkflowState
 
 from extranet.decorators import member_required
-from extranet.offers_partner import OfferProposalForm, can_propose_offer, submit_proposal
+from extranet.offers.forms import OfferProposalForm
+from extranet.offers.perms import can_propose_offer
+from extranet.offers.services import submit_proposal
 from portal.models import OfferPage
 
 STATUS_LABELS = {

@@ -1,6 +1,6 @@
-"""Referrals in the extranet search: visible only to the two structures (and the region).
+"""Referrals in the extranet search (kind "referral"), registered by `ExtranetConfig.ready`.
 
-Registered from `extranet.panels` at start-up (when the search registry exists).
+Visible only to the two structures ("structure-<id>") and the regional admin.
 """
 
 from django.urls import reverse
@@ -34,10 +34,8 @@ def queryset():
 
 
 def register():
-    try:
-        from search import registry
-    except ImportError:
-        return
+    from search import registry
+
     registry.register(
         registry.Source(
             kind=KIND,

@@ -3,7 +3,8 @@
 `seed_demo` calls `seed()`: the portal pages (portal.demo), the structures
 (repertoire.demo), then the poles and accounts below, then every step registered with
 `register_demo_step` — how higher apps (cartemploi) add their demo data without this
-module importing them. People's names and e-mails are fictitious.
+module importing them. The extranet's own steps are in this package (`candidates`,
+`coordination`), registered by `register_steps`. People's names and e-mails are fictitious.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from extranet.demo.candidates import seed_candidates_demo
+from extranet.demo.coordination import seed_referrals_demo
 from extranet.enums import MembershipRole, Role
 from extranet.models import Membership, WelcomePole
 from extranet.roles import ADVISOR_GROUP, REGIONAL_ADMIN_GROUP
@@ -43,10 +46,19 @@ def demo_steps():
     return tuple(_demo_steps)
 
 
-# The répertoire's own demo (40 fiches, the public RepertoirePage) comes first: later steps
-# (offers, candidates, referrals) point at its structures.
-register_demo_step(seed_repertoire_demo)
-register_demo_step(ensure_repertoire_page)
+def register_steps():
+    """The steps the extranet knows of, called by `ExtranetConfig.ready`.
+
+    The répertoire's own demo (40 fiches, the public RepertoirePage) comes first: later
+    steps (offers, candidates, referrals) point at its structures.
+    """
+    for step in (
+        seed_repertoire_demo,
+        ensure_repertoire_page,
+        seed_referrals_demo,
+        seed_candidates_demo,
+    ):
+        register_demo_step(step)
 
 
 class DemoDataMissing(Exception):
