@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from extranet.enums import Role
+from extranet.perms import can_delete_own_account
 from extranet.roles import has_role, roles_of
 
 
@@ -20,4 +21,5 @@ def extranet_nav(request):
     return {
         "can_use_admin": SimpleLazyObject(can_use_admin),
         "user_roles": SimpleLazyObject(lambda: frozenset(str(r) for r in roles_of(user))),
+        "can_delete_account": SimpleLazyObject(lambda: can_delete_own_account(user)),
     }

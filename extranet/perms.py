@@ -1,7 +1,7 @@
 """Permission rules of the extranet. Each docstring states the rule."""
 
 from extranet.enums import Role
-from extranet.roles import has_role, is_network_member
+from extranet.roles import has_role, is_network_member, roles_of
 
 
 def can_access_extranet(user):
@@ -27,3 +27,21 @@ def can_manage_structure(user, structure):
 def can_edit_own_contact(user, membership):
     """Members manage their own contact details; managers those of their structure."""
     return membership.user_id == user.pk or can_manage_structure(user, membership.structure)
+
+
+def can_handle_personal_data_requests(user):
+    """Only the regional admin exports or erases a person's data on their request."""
+    return user.is_authenticated and has_role(user, Role.REGIONAL_ADMIN)
+
+
+def can_delete_own_account(user):
+    """Young people, companies and newcomers close their own account; a network
+    professional's account (staff, member of a structure, pole officer) is closed by the
+    network, which keeps its audit trail."""
+    from portal.enums import AccountKind
+
+    if not user.is_authenticated or user.is_staff or user.is_superuser:
+        return False
+    if user.kind not in (AccountKind.YOUTH, AccountKind.COMPANY, AccountKind.PERSON):
+        return False
+    return not roles_of(user) - {Role.YOUTH, Role.COMPANY}

@@ -4,6 +4,7 @@ Read-mostly back-office lists are wagtail-modeladmin `ModelAdmin`s (grouped unde
 content editors write with drafts and revisions are snippet `ViewSet`s.
 """
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -13,6 +14,8 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from extranet.admin_helpers import RegionalAdminReadOnlyHelper
 from extranet.directory.documents import guard_wagtail_serve
 from extranet.models import AuditEvent, Membership, NewsItem, WelcomePole
+from extranet.privacy.admin_views import menu_item as privacy_menu_item
+from extranet.privacy.admin_views import subject_request
 
 
 class MembershipAdmin(ModelAdmin):
@@ -63,3 +66,13 @@ register_snippet(NewsItemViewSet)
 
 # Wagtail's own /documents/ URL refuses the network's documents to outsiders.
 hooks.register("before_serve_document", guard_wagtail_serve)
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_urls():
+    return [path("donnees-personnelles/", subject_request, name="extranet_privacy_requests")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_privacy_menu_item():
+    return privacy_menu_item()

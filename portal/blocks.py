@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from portal import retention
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Titre"))
@@ -37,6 +39,22 @@ class QuoteBlock(blocks.StructBlock):
         template = "components/blocks/quote_block.html"
 
 
+class RetentionBlock(blocks.StaticBlock):
+    """The retention table of the privacy page, printed from `PASSERELLES_RETENTION`: the
+    same rules `manage.py apply_retention` applies, so the page cannot promise otherwise."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["rules"] = retention.rules()
+        return context
+
+    class Meta:
+        icon = "time"
+        label = _("Durées de conservation")
+        admin_text = _("Le tableau des durées de conservation, tiré des réglages du portail.")
+        template = "components/blocks/retention_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock(label=_("Titre"))
     paragraph = blocks.RichTextBlock(
@@ -46,3 +64,4 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock(label=_("Image"))
     quote = QuoteBlock(label=_("Citation"))
     call_to_action = CallToActionBlock(label=_("Appel à l'action"))
+    retention = RetentionBlock()

@@ -34,6 +34,7 @@ urlpatterns = [
     # Wagtail's front-end login for private pages: the same accounts pages.
     path("_util/login/", views.frontend_login_redirect, name="frontend_login_redirect"),
     path("documents/", include(public(wagtaildocs_urls))),
+    path("comptes/", include("extranet.privacy.urls")),
     path("comptes/", include("allauth.urls")),
     path("api/", include(public(import_module("repertoire.api_urls")))),
     path("extranet/", include("extranet.urls")),

@@ -1,7 +1,8 @@
 """Texts of the demo pages (French, as published). Used by `portal.demo.site`.
 
 Every organisation, address, e-mail and phone number here is fictitious.
-Blocks are written as ("h2", text) / ("p", html) / ("ul", [items]) tuples.
+Blocks are written as ("h2", text) / ("p", html) / ("ul", [items]) / ("retention", None)
+tuples.
 """
 
 CONTACT_EMAIL = "contact@passerelles.localhost"
@@ -150,12 +151,8 @@ PRIVACY_BODY = [
         ],
     ),
     ("h2", "Durées de conservation"),
-    (
-        "p",
-        "Un dossier d'installation est conservé trois ans après le dernier contact, puis "
-        "anonymisé. Un compte sans connexion depuis deux ans est supprimé après un "
-        "avertissement par e-mail. Le journal d'accès est conservé un an.",
-    ),
+    # Printed from settings.PASSERELLES_RETENTION, the rules `apply_retention` applies.
+    ("retention", None),
     ("h2", "Destinataires"),
     (
         "p",

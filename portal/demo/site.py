@@ -14,11 +14,13 @@ from portal.models import HomePage, SiteSettings, StandardPage
 
 
 def stream_data(items):
-    """Raw StreamField data from ("h2" | "p" | "ul", value) tuples."""
+    """Raw StreamField data from ("h2" | "p" | "ul" | "retention", value) tuples."""
     blocks = []
     for kind, value in items:
         if kind == "h2":
             blocks.append({"type": "heading", "value": {"text": value, "level": "h2"}})
+        elif kind == "retention":
+            blocks.append({"type": "retention", "value": None})
         elif kind == "ul":
             html = "".join(f"<li>{item}</li>" for item in value)
             blocks.append({"type": "paragraph", "value": f"<ul>{html}</ul>"})
