@@ -1,1 +1,1 @@
-"""Fiches parcours (pathways): models in `extranet.models.pathways`."""
+"""Fiches parcours (pathways): models, views, services, the paper version."""

@@ -1,1 +1,1 @@
-"""Fiches de liaison (referrals) between structures: models in `extranet.models.referrals`."""
+"""Fiches de liaison (referrals) between structures: models, views, services, search source."""
