@@ -18,8 +18,7 @@ from extranet.models import AuditEvent, CandidateContact, ReferralAttachment
 from extranet.privacy.anonymise import ANONYMISED
 from extranet.privacy.retention import apply_retention
 from portal.mail.models import OutboundEmail
-from tests.extranet.candidate_factories import CandidateFactory
-from tests.extranet.referral_factories import PDF_BYTES, ReferralFactory, private_media  # noqa: F401
+from tests.extranet.factories import PDF_BYTES, CandidateFactory, ReferralFactory
 from tests.portal.factories import UserFactory
 
 D = datetime.date

@@ -12,8 +12,7 @@ from extranet.models import AuditEvent
 from extranet.privacy import subject
 from extranet.privacy.anonymise import ANONYMISED
 from tests.cartemploi.factories import YouthProfileFactory
-from tests.extranet.candidate_factories import CandidateFactory
-from tests.extranet.referral_factories import PDF_BYTES, ReferralFactory, private_media  # noqa: F401
+from tests.extranet.factories import PDF_BYTES, CandidateFactory, ReferralFactory
 
 URL = "/admin/donnees-personnelles/"
 EMAIL = "camille.durandal@exemple.fr"
