@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from tests.repertoire.test_partner import fiche_url, post_data
-from tests.repertoire.test_partner import own as own  # noqa: F401 (fixture)
+from tests.extranet.test_partner_fiche import fiche_url, post_data
+from tests.extranet.test_partner_fiche import own as own  # noqa: F401 (fixture)
 
 
 @pytest.mark.parametrize("html", [False, True])
