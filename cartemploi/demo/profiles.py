@@ -223,3 +223,13 @@ def seed_cartemploi_demo():
         for n in range(20)
     ]
     _conversations(youths, companies, rng)
+    _printed_accounts(communes[0], agency)
+
+
+def _printed_accounts(commune, agency):
+    """The young person and the company printed by `demo_accounts` open a space that works:
+    charter accepted, a published profile (their own random draw: the others' stay as is)."""
+    rng = random.Random(2026)
+    _youth(_user("jeune", "Léa", "Démo", AccountKind.YOUTH), commune, agency, rng)
+    company = _user("entreprise", "Contact", "Démo", AccountKind.COMPANY)
+    _company(company, ("Atelier de démonstration", "Menuisier", "C"), commune, agency, rng)

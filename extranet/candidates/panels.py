@@ -3,18 +3,20 @@
 from django.utils.translation import gettext_lazy as _
 
 from extranet.dashboard import Panel, register_panel
+from extranet.enums import Role
 from extranet.models import Candidate
+from extranet.roles import roles_of
 
 
 def _new_candidates(request):
-    if not request.user.welcome_poles.exists():
+    if Role.POLE_OFFICER not in roles_of(request.user):
         return None
     mine = Candidate.objects.of_pole_officer(request.user).filter(status="new")
     return {"count": mine.count(), "candidates": list(mine.select_related("target_commune")[:5])}
 
 
 def _contacts_due(request):
-    if not request.user.welcome_poles.exists():
+    if Role.POLE_OFFICER not in roles_of(request.user):
         return None
     due = Candidate.objects.of_pole_officer(request.user).contact_due().order_by("next_action_on")
     return {"count": due.count(), "candidates": list(due[:5])}

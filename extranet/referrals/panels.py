@@ -3,14 +3,17 @@
 from django.utils.translation import gettext_lazy as _
 
 from extranet.dashboard import Panel, register_panel
+from extranet.enums import Role
 from extranet.models import Referral
 from extranet.referrals.enums import ReferralStatus
+from extranet.roles import roles_of
 
 SHOWN = 5
 
 
 def _received(request, statuses):
-    if not request.user.memberships.active().exists():
+    # The roles are read once per request: no membership query per panel.
+    if not roles_of(request.user) & {Role.STRUCTURE_MEMBER, Role.STRUCTURE_MANAGER}:
         return None
     referrals = (
         Referral.objects.received_by(request.user)

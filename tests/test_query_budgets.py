@@ -1,0 +1,132 @@
+"""Query budgets on the seeded demo, as each printed account sees it (issue #13).
+
+The list tests used to assert budgets on fixtures without a menu, roles or realistic volume,
+and missed a 90-query page. Here the real demo is built (`seed_demo`: menus, pages and every
+app's demo step), every sitemap URL and the apps' public pages are requested anonymously,
+and every page linked from each demo account's start page is requested as that account.
+Then the data grows tenfold and no page may cost one query more.
+"""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
+
+from extranet import demo
+from extranet.models import Candidate, Membership, Referral, WelcomePole
+from portal.models import Commune, OfferIndexPage, User
+from repertoire.models import Structure
+from tests.extranet.factories import CandidateFactory, ReferralFactory
+from tests.extranet.test_seed_demo import demo_communes  # noqa: F401  (fixture)
+from tests.portal.factories import offer
+from tests.repertoire.factories import StructureFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+PUBLIC_BUDGET = 12
+SIGNED_IN_BUDGET = 15
+# Pages still over the signed-in target, at the count measured when this test was written:
+# a ratchet (they may only go down), listed in issue #13's note with what they spend.
+OVER_TARGET = {
+    "extranet:dashboard": 24,
+    "extranet:candidate_detail": 22,
+    "extranet:referral_detail": 20,
+    "extranet:candidate_stats": 16,
+}
+APP_PAGES = ["/repertoire/", "/recherche/?q=emploi", "/cartemploi/", "/je-m-installe/"]
+LINK = re.compile(r'href="(/(?:extranet|cartemploi)/[^"?#]*)"')
+NOT_PAGES = (".json", "/export", ".csv", ".xlsx", ".pdf", "/fichiers/")
+
+
+def cost(client, url):
+    client.get(url)  # caches warm, as on a served site
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, len(queries)
+
+
+def public_urls(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    return [re.sub(r"^https?://[^/]+", "", url) for url in locations] + APP_PAGES
+
+
+def start_page(user):
+    """Where « Mon espace » lands each account (the header links it)."""
+    return {
+        "youth": "/cartemploi/mon-espace/jeune/",
+        "company": "/cartemploi/mon-espace/entreprise/",
+    }.get(user.kind, "/extranet/")
+
+
+def reachable(client, start):
+    """The app pages linked from the account's start page: what its navigation offers."""
+    html = client.get(start, follow=True).content.decode()
+    links = {start, *LINK.findall(html)}
+    return sorted(link for link in links if not link.endswith(NOT_PAGES))
+
+
+def measure():
+    costs = {}
+    anonymous = Client(raise_request_exception=False)
+    for url in public_urls(anonymous):
+        costs["anonyme", url] = cost(anonymous, url)
+    for account in demo.ACCOUNTS:
+        user = User.objects.get(email=account.email)
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        for url in reachable(client, start_page(user)):
+            costs[account.email, url] = cost(client, url)
+    return costs
+
+
+def budget(who, url):
+    if who == "anonyme":
+        return PUBLIC_BUDGET
+    return OVER_TARGET.get(resolve(url).view_name, SIGNED_IN_BUDGET)
+
+
+def grow_tenfold():
+    """Nine more of each listed thing, where the demo accounts see them."""
+    communes = list(Commune.objects.filter(latitude__isnull=False)[:20])
+    pole = WelcomePole.objects.get(officers__email="pole@demo.passerelles.localhost")
+    for number in range(Candidate.objects.count() * 9):
+        CandidateFactory(pole=pole, target_commune=communes[number % len(communes)])
+    member = Membership.objects.get(user__email="membre@demo.passerelles.localhost")
+    manager = Membership.objects.get(user__email="responsable@demo.passerelles.localhost")
+    for _ in range(Referral.objects.count() * 9):
+        ReferralFactory(
+            sender=member.user,
+            sender_structure=member.structure,
+            target_structure=manager.structure,
+        )
+    for number in range(Structure.objects.count() * 9):
+        StructureFactory(commune=communes[number % len(communes)])
+    index = OfferIndexPage.objects.get()
+    for _ in range(index.get_children().count() * 9):
+        offer(parent=index, commune=communes[0])
+
+
+def test_every_page_of_the_demo_keeps_its_budget_and_ten_times_more_data_costs_nothing(
+    demo_communes,  # noqa: F811
+):
+    call_command("seed_demo", stdout=io.StringIO())
+    costs = measure()
+    assert len(costs) > 60, "the crawl must see the demo's pages"
+    over = {
+        key: found for key, found in costs.items() if found[0] != 200 or found[1] > budget(*key)
+    }
+    assert over == {}
+    grow_tenfold()
+    grown = measure()
+    worse = {
+        key: (costs[key][1], grown[key][1])
+        for key in costs
+        if key in grown and grown[key][1] > costs[key][1]
+    }
+    assert worse == {}
