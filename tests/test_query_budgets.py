@@ -33,9 +33,8 @@ SIGNED_IN_BUDGET = 15
 # Pages still over the signed-in target, at the count measured when this test was written:
 # a ratchet (they may only go down), listed in issue #13's note with what they spend.
 OVER_TARGET = {
-    "extranet:dashboard": 24,
-    "extranet:candidate_detail": 22,
-    "extranet:referral_detail": 20,
+    "extranet:dashboard": 24,  # one or two queries per panel; the admin sees 11 panels
+    "extranet:candidate_detail": 17,
     "extranet:candidate_stats": 16,
 }
 APP_PAGES = ["/repertoire/", "/recherche/?q=emploi", "/cartemploi/", "/je-m-installe/"]
@@ -119,7 +118,9 @@ def test_every_page_of_the_demo_keeps_its_budget_and_ten_times_more_data_costs_n
     costs = measure()
     assert len(costs) > 60, "the crawl must see the demo's pages"
     over = {
-        key: found for key, found in costs.items() if found[0] != 200 or found[1] > budget(*key)
+        key: found
+        for key, found in costs.items()
+        if found[0] not in (200, 302) or found[1] > budget(*key)
     }
     assert over == {}
     grow_tenfold()

@@ -27,6 +27,9 @@ class AuditEvent(models.Model):
     (retention jobs anonymise the actor instead, see later issues).
     """
 
+    # Not content: Wagtail's reference index would cost four queries per audited read.
+    wagtail_reference_index_ignore = True
+
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -108,8 +108,9 @@ def test_demo_is_idempotent(db, advisor):
     StructureFactory(slug="mission-locale-deux-vallees-demo", youth_agency=True, commune_id="23096")
     seed_cartemploi_demo()
     seed_cartemploi_demo()
-    assert YouthProfile.objects.count() == 40
-    assert CompanyProfile.objects.count() == 20
+    # 40 young people and 20 companies, plus the two printed demo accounts' profiles.
+    assert YouthProfile.objects.count() == 41
+    assert CompanyProfile.objects.count() == 21
     assert Conversation.objects.exists()
 
 
