@@ -16,6 +16,10 @@ from tests.cartemploi.factories import (
 )
 from tests.portal.factories import UserFactory
 
+# Declared, not only reached through `getfixturevalue`: pytest-django orders a test by the
+# fixtures it names, and one that looks database-free runs after the browser tests' flush.
+pytestmark = pytest.mark.django_db
+
 ACCOUNT_NAV = re.compile(r'<nav class="account-nav".*?</nav>', re.S)
 EXTRANET = ("Extranet", "/extranet/")
 CARTEMPLOI = ("Mon espace Cartemploi", "/cartemploi/mon-espace/")
