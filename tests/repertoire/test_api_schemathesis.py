@@ -3,7 +3,9 @@
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from repertoire.models import Structure
@@ -11,7 +13,18 @@ from tests.repertoire.factories import ServiceFactory, StructureFactory
 
 
 @pytest.fixture
-def api_schema(db):
+def keep_connection():
+    """As Django's test client does: the WSGI app must not close the test's connection at
+    the end of each request (PostgreSQL would lose the test transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(db, keep_connection):
     for number in range(3):
         ServiceFactory(structure=StructureFactory(name=f"Structure ouverte {number}"))
     # One stored value the schema finds stricter than the forms (a legacy e-mail).
