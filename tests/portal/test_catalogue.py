@@ -18,7 +18,7 @@ CATALOGUE = ROOT / "locale/en/LC_MESSAGES/django.po"
 # What a visitor of the public portal (French at "/", English under "/en/") can read.
 PUBLIC = re.compile(
     r"^(templates/(403|404|500)\.html|templates/(components|layouts|portal|repertoire|search)/"
-    r"|templates/extranet/intake/|extranet/intake/|extranet/enums\.py|extranet/thematiques\.py"
+    r"|templates/extranet/intake/|templates/extranet/emails/intake_confirmation|extranet/intake/|extranet/enums\.py|extranet/thematiques\.py"
     r"|portal/|repertoire/|search/)"
 )
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
