@@ -12,7 +12,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from wagtail.models import Page
 
-from portal.languages import interface_language, locale_codes
+from portal.languages import interface_language, locale_codes, page_languages
 
 register = template.Library()
 
@@ -43,15 +43,7 @@ def _translated_languages(page):
     """Languages the page exists in (live), or None when the view is no Wagtail page."""
     if not isinstance(page, Page):
         return None
-    cache_name = "_passerelles_languages"
-    if not hasattr(page, cache_name):
-        codes = Page.objects.filter(translation_key=page.translation_key).live()
-        setattr(
-            page,
-            cache_name,
-            {c.split("-")[0] for c in codes.values_list("locale__language_code", flat=True)},
-        )
-    return getattr(page, cache_name)
+    return page_languages(page)
 
 
 @register.simple_tag(takes_context=True)

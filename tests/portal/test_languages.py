@@ -100,3 +100,17 @@ def test_extranet_has_no_english_address_and_no_switcher(client, member):
     assert _html_lang(response) == "fr"
     assert "language-switch" not in response.content.decode()
     assert client.get("/en" + reverse("extranet:dashboard")).status_code == 404
+
+
+def test_switcher_follows_a_translation_as_soon_as_it_is_published(
+    client, french_page, english_home
+):
+    before = client.get("/vivre-en-creuse/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in before
+    english = french_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Living in Creuse"
+    english.save_revision().publish()
+    after = client.get("/vivre-en-creuse/").content.decode()
+    assert '<a href="/en/vivre-en-creuse/" hreflang="en" lang="en">English</a>' in after
+    page = client.get("/en/vivre-en-creuse/").content.decode()
+    assert "Living in Creuse" in page and '<article class="prose">' in page
