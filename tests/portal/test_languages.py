@@ -114,3 +114,14 @@ def test_switcher_follows_a_translation_as_soon_as_it_is_published(
     assert '<a href="/en/vivre-en-creuse/" hreflang="en" lang="en">English</a>' in after
     page = client.get("/en/vivre-en-creuse/").content.decode()
     assert "Living in Creuse" in page and '<article class="prose">' in page
+
+
+def test_sitemap_lists_both_languages_with_alternates(client, french_page, english_home):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/en/</loc>" in sitemap
+    assert '<xhtml:link rel="alternate" hreflang="en" href="http://localhost/en/"/>' in sitemap
+    # A page without translation has no alternate.
+    french_only = sitemap.split("<loc>http://localhost/vivre-en-creuse/</loc>")[1].split("</url>")[
+        0
+    ]
+    assert "xhtml:link" not in french_only
