@@ -32,7 +32,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from repertoire import opening_hours
+from repertoire import hours
 from repertoire.enums import HANDICAPS, AccessLevel, AccessMode, StructureKind
 from repertoire.fields import MultipleChoiceListField
 from repertoire.validators import validate_opening_hours, validate_schema_email, validate_siret
@@ -283,15 +283,10 @@ class Structure(
 
     @cached_property
     def parsed_hours(self):
-        if not self.opening_hours:
-            return None
-        try:
-            return opening_hours.parse(self.opening_hours)
-        except opening_hours.OpeningHoursError:
-            return None
+        return hours.parse_or_none(self.opening_hours, hours.department_of(self.commune_id))
 
     def hours_lines(self):
-        return opening_hours.describe(self.parsed_hours) if self.parsed_hours else []
+        return self.parsed_hours.describe() if self.parsed_hours else []
 
     def closure_active(self, today=None):
         today = today or timezone.localdate()
@@ -307,7 +302,7 @@ class Structure(
         """'Ouvert maintenant — ferme à 17 h' (or the closure message) or None."""
         moment = moment or timezone.localtime()
         if self.closure_active(moment.date()):
-            return opening_hours.Status(False, self.closure_message or _("Fermé temporairement"))
+            return hours.Status(False, self.closure_message or _("Fermé temporairement"))
         return self.parsed_hours.status_at(moment) if self.parsed_hours else None
 
     def accessibility(self):

@@ -4,8 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from repertoire.holidays import easter_sunday, is_public_holiday
-from repertoire.opening_hours import OpeningHoursError, describe, parse
+from repertoire.hours import OpeningHoursError, is_public_holiday, parse
+
+
+def describe(hours, reference):
+    return hours.describe(reference)
+
 
 WEEKDAY_HOURS = "Mo-Fr 08:30-12:15,13:30-17:00; Fr 08:30-12:15,13:30-16:30; PH off"
 
@@ -43,7 +47,9 @@ def test_additional_rule_after_comma_adds_hours():
 
 
 def test_wrapping_day_range_and_always_open():
-    assert parse("Sa-Mo 10:00-12:00").rules[0].days == frozenset({5, 6, 0})
+    hours = parse("Sa-Mo 10:00-12:00")
+    open_days = {d.weekday() for d in (date(2026, 3, n) for n in range(2, 9)) if hours.spans_on(d)}
+    assert open_days == {5, 6, 0}
     assert parse("24/7").status_at(datetime(2026, 1, 1, 3, 0)).text == "Ouvert maintenant"
 
 
@@ -66,7 +72,7 @@ def test_errors_name_the_position_in_french(value, position, words):
 
 
 def test_french_public_holidays():
-    assert easter_sunday(2026) == date(2026, 4, 5)
+    assert is_public_holiday(date(2026, 4, 6))  # Easter Monday
     assert is_public_holiday(date(2026, 5, 14))  # Ascension
     assert is_public_holiday(date(2026, 7, 14))
     assert not is_public_holiday(date(2026, 7, 15))
@@ -84,3 +90,56 @@ def test_parser_never_crashes(value):
     else:
         describe(hours, date(2026, 3, 4))
         hours.status_at(datetime(2026, 3, 4, 10, 0))
+
+
+# Rules the hand-written subset parser refused (issue 15, item 7).
+
+
+def test_nth_weekday_of_the_month():
+    hours = parse("Tu[1,3] 09:00-12:00")
+    assert hours.spans_on(date(2026, 12, 1)) == ((540, 720),)  # 1st Tuesday
+    assert hours.spans_on(date(2026, 12, 8)) == ()  # 2nd
+    assert hours.spans_on(date(2026, 12, 15)) == ((540, 720),)  # 3rd
+    assert hours.summary(date(2026, 3, 4)) == "1er et 3e mardi du mois, 9 h – 12 h"
+    assert ("1er et 3e mardi du mois", "9 h – 12 h") in hours.describe(date(2026, 3, 4))
+    assert hours.status_at(datetime(2026, 12, 2, 10, 0)).text == "Fermé — ouvre mardi à 9 h"
+    assert hours.next_opening(datetime(2026, 12, 2, 10, 0)) == (date(2026, 12, 15), 540, 720)
+
+
+def test_week_ranges():
+    hours = parse("week 1-26 Mo 09:00-12:00")
+    assert hours.spans_on(date(2027, 1, 4)) == ((540, 720),)  # week 1
+    assert hours.spans_on(date(2026, 11, 30)) == ()  # week 49
+    lines = hours.describe(date(2026, 11, 30))
+    assert lines[0] == ("Lundi, du 4 janvier 2027 au 28 juin 2027", "9 h – 12 h")
+
+
+@pytest.mark.parametrize(
+    ("department", "day", "is_open"),
+    [
+        ("23", date(2026, 12, 26), True),  # Creuse: an ordinary Saturday
+        ("57", date(2026, 12, 26), False),  # Moselle: Saint-Étienne
+        ("67", date(2026, 12, 26), False),  # Bas-Rhin
+        ("68", date(2026, 4, 3), False),  # Haut-Rhin: Good Friday
+        ("87", date(2026, 4, 3), True),
+        ("971", date(2026, 5, 27), False),  # Guadeloupe: abolition of slavery
+        ("23", date(2026, 12, 25), False),
+    ],
+)
+def test_public_holidays_by_department(department, day, is_open):
+    hours = parse("Mo-Sa 09:00-12:00; PH off", department)
+    assert bool(hours.spans_on(day)) is is_open
+    assert hours.is_open_at(datetime.combine(day, datetime.min.time()).replace(hour=10)) is is_open
+
+
+def test_holiday_selector_with_weekdays():
+    hours = parse("Mo-Fr,PH 09:00-12:00")
+    assert hours.spans_on(date(2026, 11, 1)) == ((540, 720),)  # All Saints', a Sunday
+    assert hours.spans_on(date(2026, 11, 8)) == ()
+
+
+def test_aware_moments_are_read_in_paris_time():
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 3, 4, 9, 30, tzinfo=ZoneInfo("UTC"))  # 10:30 in Paris
+    assert parse(WEEKDAY_HOURS).status_at(moment).text == "Ouvert maintenant — ferme à 12 h 15"
