@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repertoire.hours import OpeningHoursError, is_public_holiday, parse
@@ -81,6 +81,8 @@ def test_french_public_holidays():
 ALPHABET = 'MoTuWeThFrSaSuPH0123456789:-,; offclosed24/7"x '
 
 
+# No deadline: the first example loads the holiday calendars.
+@settings(deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60) | st.text(max_size=40))
 def test_parser_never_crashes(value):
     try:
