@@ -18,7 +18,13 @@ import holidays as holiday_calendars
 import opening_hours as osm
 from django.utils.translation import gettext as _
 
-from repertoire.hours_text import describe_week, format_minutes, format_spans, french_day
+from repertoire.hours_text import (
+    describe_week,
+    format_minutes,
+    format_spans,
+    french_day,
+    french_long_date,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 DAY_MINUTES = 24 * 60
@@ -29,7 +35,14 @@ SUBDIVISIONS = {"57": "57", "67": "6AE", "68": "6AE"} | {
 QUOTED_OR_PH = re.compile(r'"[^"]*"|\bPH\b')
 TIME_SPAN = re.compile(r'"[^"]*"|(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})')
 PARSER_POSITION = re.compile(r"-->\s*\d+:(\d+)")
-__all__ = ["OpeningHoursError", "format_minutes", "format_spans", "french_day", "parse"]
+__all__ = [
+    "OpeningHoursError",
+    "format_minutes",
+    "format_spans",
+    "french_day",
+    "french_long_date",
+    "parse",
+]
 
 
 class OpeningHoursError(ValueError):

@@ -36,6 +36,11 @@ def french_date(day):
     return f"{number} {date_format(day, 'F Y')}"
 
 
+def french_long_date(day):
+    """'mardi 1er décembre 2026'."""
+    return f"{french_day(day.weekday())} {french_date(day)}"
+
+
 def _ordinal(n):
     return _("1er") if n == 1 else f"{n}e"
 
