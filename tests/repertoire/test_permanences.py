@@ -210,3 +210,23 @@ def test_commune_field_reads_names_and_refuses_unknown_ones_in_french(places):
     with pytest.raises(ValidationError) as error:
         field.clean("Atlantide")
     assert "Atlantide" in str(error.value) or "Vouliez-vous dire" in str(error.value)
+
+
+def test_site_search_near_bellac_finds_the_permanence(repertoire, held, places, settings):
+    from django.core.management import call_command
+
+    from search import api as search_api
+    from search import backends
+
+    settings.ELASTICSEARCH_URL = ""
+    backends.reset()
+    call_command("search_index", "update", kind=["permanence"], no_progress=True, stdout=None)
+    _limoges, bellac, _blond = places
+    result = search_api.search(
+        "emploi", filters={"kind": ["permanence"]}, facets=(), near=(bellac.point, 5)
+    )
+    assert [hit.title for hit in result.hits] == [
+        "Permanence de Mission locale de la Vienne à Bellac"
+    ]
+    assert result.hits[0].url.endswith("/structures/mission-locale/#permanences")
+    backends.reset()
