@@ -69,10 +69,10 @@ def _rank(hits):
     return Least(own, Coalesce(Subquery(best), last)), matching.values("structure_id")
 
 
-def keyword_filter(structures, text, **scope):
-    """(Structures matching `text` directly or through a service, in the search's order
-    — nearest, then most relevant —, whether more hits than SEARCH_LIMIT were left out);
-    the plain database filter if the search fails."""
+def keyword_filter(structures, text, also=None, **scope):
+    """(Structures matching `text` directly or through a service — or through `also`, a
+    Q —, in the search's order — nearest, then most relevant —, whether more hits than
+    SEARCH_LIMIT were left out); the plain database filter if the search fails."""
     if not query_terms(text):
         return structures, False
     try:
@@ -81,12 +81,26 @@ def keyword_filter(structures, text, **scope):
         # Outside a transaction (Django's default), a failed query leaves the connection
         # usable; no savepoint, which would cost two queries on every list page.
         logger.exception("Recherche indisponible, filtre par la base de données")
-        return structures.matching(text).alias(search_rank=Value(0)), False
+        return structures.matching(text), False
     own = [int(hit.id) for hit in hits if hit.kind == "structure"]
     rank, via_services = _rank(hits)
     # Two IN lists (the second a plain subquery): the primary key index answers both.
-    structures = structures.filter(Q(pk__in=own) | Q(pk__in=via_services))
+    matched = Q(pk__in=own) | Q(pk__in=via_services)
+    structures = structures.filter(matched | also if also is not None else matched)
     return structures.alias(search_rank=rank).order_by("search_rank", "name"), capped
+
+
+def held_near(text, commune, km):
+    """Structures matching `text` (database filter) that hold a current permanence within
+    `km` of `commune` (its bounding box), as a Q: no query of its own. The search places
+    a structure where it sits; this brings those that only come to the commune."""
+    if km:
+        box = Commune.objects.located().in_box(commune.latitude, commune.longitude, km)
+    else:
+        box = Commune.objects.filter(pk=commune.pk)
+    held = Permanence.objects.current().filter(commune__in=box).values("structure_id")
+    matching = Structure.objects.matching(text).values("pk")
+    return Q(pk__in=held) & Q(pk__in=matching)
 
 
 def filtered_structures(form, theme=None):
@@ -94,44 +108,54 @@ def filtered_structures(form, theme=None):
     relative to the chosen commune — (km, the nearer permanence or None), (None, None)
     without one — and whether a keyword matched more than the SEARCH_LIMIT most
     relevant hits kept. Near a commune, a structure also matches through a permanence
-    held within the radius."""
+    held within the radius ("permanence à Bellac")."""
     structures = Structure.objects.published()
     if theme is not None:
         structures = structures.in_theme(theme)
     if not form.is_valid():
         return structures, _nowhere, False
-    commune, text = form.cleaned_data["commune"], form.cleaned_data["q"]
-    distances = {c.pk: round(c.distance_km, 1) for c in form.around()} if commune else {}
+    commune, km, text = (form.cleaned_data[k] for k in ("commune", "rayon", "q"))
     if text and query_terms(text):
-        structures, capped = keyword_filter(structures, text, theme=theme)
-        if commune is not None:
-            # Relevance within the same distance; the keyword's place filter would miss
-            # the structures that only hold a permanence near the commune.
-            structures = structures.near_communes(distances).order_by(
-                "distance_order", "search_rank", "name"
-            )
-        return structures, _place_from(commune, distances), capped
+        # Search filters by place and orders by distance itself.
+        scope = {"theme": theme, "commune": commune, "km": km or 0}
+        also = held_near(text, commune, km) if commune is not None else None
+        structures, capped = keyword_filter(structures, text, also=also, **scope)
+        place = _place_from(commune, km or 0) if commune is not None else _nowhere
+        return structures, place, capped
     if commune is None:
         return structures, _nowhere, False
-    return structures.in_communes(distances), _place_from(commune, distances), False
+    distances = {c.pk: round(c.distance_km, 1) for c in form.around()}
+    return structures.in_communes(distances), _place_from(commune, km, distances), False
 
 
 def _nowhere(structure):
     return None, None
 
 
-def _place_from(commune, distances):
+def _place_from(commune, km, distances=None):
     """(km to the structure or to its nearest permanence within the radius, that
-    permanence when it is the nearer)."""
+    permanence when it is the nearer); from `distances` {insee_code: km} when known,
+    else from the points."""
+
+    def km_to(code, point):
+        if distances is not None:
+            return distances.get(code)
+        if code == commune.pk:
+            return 0.0
+        if point is None or commune.latitude is None:
+            return None
+        found = round(haversine_km(commune.latitude, commune.longitude, *point), 1)
+        return found if found <= km else None
 
     def place(structure):
-        own = distances.get(structure.commune_id)
-        if own is None and commune is not None and structure.point and commune.latitude:
+        own = km_to(structure.commune_id, structure.point)
+        if own is None and structure.point and commune.latitude is not None:
             own = round(haversine_km(commune.latitude, commune.longitude, *structure.point), 1)
-        held = [p for p in structure.current_permanences() if p.commune_id in distances]
-        nearest = min(held, key=lambda p: distances[p.commune_id], default=None)
-        if nearest is not None and (own is None or distances[nearest.commune_id] < own):
-            return distances[nearest.commune_id], nearest
+        held = [(km_to(p.commune_id, p.point), p) for p in structure.current_permanences()]
+        held = [(d, p) for d, p in held if d is not None]
+        nearest = min(held, key=lambda pair: pair[0], default=None)
+        if nearest is not None and (own is None or nearest[0] < own):
+            return nearest
         return own, None
 
     return place
