@@ -50,8 +50,8 @@ def demo_steps():
 def register_steps():
     """The steps the extranet knows of, called by `ExtranetConfig.ready`.
 
-    The répertoire's own demo (40 fiches, the public RepertoirePage) comes first: later
-    steps (offers, candidates, referrals) point at its structures.
+    The répertoire's own demo (20 fiches with permanences, the public RepertoirePage)
+    comes first: later steps (offers, candidates, referrals) point at its structures.
     """
     for step in (
         seed_repertoire_demo,
