@@ -26,7 +26,7 @@ def name_themes_in_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("repertoire", "0004_structure_email_schema"),
+        ("repertoire", "0005_permanences"),
     ]
 
     operations = [
