@@ -7,8 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self):
-        from portal import menus, offer_search, page_cache, search_sources
+        from portal import languages, menus, offer_search, page_cache, search_sources
 
+        languages.connect()
         menus.connect()
         page_cache.connect()
         search_sources.register()

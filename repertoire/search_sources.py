@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import originals
 from repertoire.models import Permanence, RepertoirePage, Service, Structure, Theme
 from search import registry
 from search.documents import Document
@@ -26,7 +27,7 @@ def repertoire_page():
     """The live RepertoirePage and its URL, cached: one query per 5 minutes, not one per
     document; forgotten whenever a RepertoirePage is saved or deleted."""
     if _page["at"] is None or time.monotonic() - _page["at"] > PAGE_SECONDS:
-        page = RepertoirePage.objects.live().first()
+        page = originals(RepertoirePage.objects.live()).first()
         _page.update(page=page, url=(page.url or "") if page else "", at=time.monotonic())
     return _page["page"], _page["url"]
 

@@ -19,6 +19,7 @@ from extranet.enums import MembershipRole, Role
 from extranet.models import Membership, WelcomePole
 from extranet.roles import ADVISOR_GROUP, REGIONAL_ADMIN_GROUP
 from portal.demo import site as portal_demo
+from portal.demo.english import seed_english_demo
 from portal.enums import AccountKind
 from portal.models import Commune, Epci, User
 from repertoire.demo import structures as repertoire_demo
@@ -57,6 +58,7 @@ def register_steps():
         ensure_repertoire_page,
         seed_referrals_demo,
         seed_candidates_demo,
+        seed_english_demo,
     ):
         register_demo_step(step)
 

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "extranet",
     "cartemploi",
     "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -66,7 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The URL decides the language (/en/… English, the rest French), never the browser.
+    "portal.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -235,7 +238,8 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
-WAGTAIL_I18N_ENABLED = False
+# French pages and their English translations (wagtail-localize); see docs/architecture.md.
+WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatar fetched from a third party (privacy; and the CSP allows our own images only).
@@ -250,8 +254,11 @@ WAGTAIL_MODERATION_ENABLED = True
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "fr-fr"
-LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
+# The default language is spelt as LANGUAGE_CODE: Django's and Wagtail's URL prefixes compare
+# codes literally, and "fr" next to "fr-fr" would put French pages under /fr/.
+LANGUAGES = [("fr-fr", _("Français")), ("en", _("Anglais"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

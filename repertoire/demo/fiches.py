@@ -13,6 +13,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.languages import originals
 from portal.models import Commune, HomePage
 from repertoire.demo.permanences import seed_archetype_permanence, seed_network_permanences
 from repertoire.models import RepertoirePage, Service, Structure, Theme
@@ -359,10 +360,10 @@ def seed_repertoire_demo():
 
 def ensure_repertoire_page():
     """The public répertoire page under the home page (slug "repertoire"), published once."""
-    existing = RepertoirePage.objects.first()
+    existing = originals(RepertoirePage.objects.all()).first()
     if existing is not None:
         return existing
-    home = HomePage.objects.first()
+    home = originals(HomePage.objects.all()).first()
     page = RepertoirePage(
         title="Répertoire des compétences sociales",
         slug="repertoire",
