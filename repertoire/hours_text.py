@@ -1,11 +1,13 @@
 """Plain French for opening hours: '8 h 30 – 12 h', 'Du lundi au jeudi',
-'1er et 3e mardi du mois', 'Lundi, du 4 janvier au 28 juin 2027'.
+'1er et 3e mardi du mois', 'Lundi, du 4 janvier au 28 juin 2027'; on the English portal the
+same sentences come from the catalogue, with English times and ordinals ('8:30', '2nd').
 
 Works from evaluated days ({date: ((start, end) minutes, …)}), so what is written always
 agrees with what "ouvert maintenant" computes, whatever the syntax of the rule.
 """
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 FRENCH_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -16,9 +18,16 @@ def french_day(index):
     return _(FRENCH_DAYS[index])
 
 
+def _english():
+    return (get_language() or "").startswith("en")
+
+
 def format_minutes(minutes):
-    """480 → '8 h', 510 → '8 h 30' (French typographic convention)."""
+    """480 → '8 h', 510 → '8 h 30' (French typographic convention); '8:00', '8:30' in
+    English."""
     hours, rest = divmod(minutes, 60)
+    if _english():
+        return f"{hours}:{rest:02d}"
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
@@ -42,6 +51,9 @@ def french_long_date(day):
 
 
 def _ordinal(n):
+    if _english():
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+        return f"{n}{suffix}"
     return _("1er") if n == 1 else f"{n}e"
 
 

@@ -145,3 +145,21 @@ def test_aware_moments_are_read_in_paris_time():
 
     moment = datetime(2026, 3, 4, 9, 30, tzinfo=ZoneInfo("UTC"))  # 10:30 in Paris
     assert parse(WEEKDAY_HOURS).status_at(moment).text == "Ouvert maintenant — ferme à 12 h 15"
+
+
+def test_hours_read_in_english_on_the_english_portal():
+    from django.utils import translation
+
+    from repertoire.hours_text import _ordinal, format_spans
+
+    with translation.override("en"):
+        assert format_spans([(510, 720), (840, 1080)]) == "8:30 – 12:00 and 14:00 – 18:00"
+        assert [_ordinal(n) for n in (1, 2, 3, 4, 11, 22)] == [
+            "1st",
+            "2nd",
+            "3rd",
+            "4th",
+            "11th",
+            "22nd",
+        ]
+    assert format_spans([(510, 720)]) == "8 h 30 – 12 h"
