@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every 403, and every 404 on an object a signed-in person asked for, logged (ids only).
+    "portal.denials.DenialLogMiddleware",
     # Login required by default: public views say so with `login_not_required`.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "portal.security.PrivateResponseMiddleware",
@@ -368,6 +370,11 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Virus scanning of uploads through clamd (portal/antivirus.py): off when empty;
+# "tcp://host:3310" or "unix:///run/clamav/clamd.ctl". Needs the clamdpy package.
+CLAMAV_URL = env("CLAMAV_URL", default="")
+CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=10.0)
 
 # --- Répertoire -----------------------------------------------------------------------
 # A fiche not verified for this many months is flagged and its managers are reminded.
