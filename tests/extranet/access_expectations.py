@@ -157,14 +157,16 @@ EXPECTED = {
             "partner_fiche",
             "candidate_detail",
             "referral_detail",
-            "attachment_download",
             "pathway_detail",
-            "pathway_edit",
             "pathway_pdf",
             "directory_structure",
             "document_download",
         )
     },
+    # Sensitive content (documents, a pathway's situation) is for the structures that
+    # accompany the person, not for the regional admin (docs/decisions/0008).
+    "extranet:attachment_download": row(OBJECT, admin=("403", "404")),
+    "extranet:pathway_edit": row(OBJECT, admin=("403", "404")),
     # Pole officers and the admin create candidates; partners are shared them.
     "extranet:candidate_create": row("403", admin="200", pole="200"),
     "extranet:candidate_filter_save": row("redirect"),
