@@ -14,6 +14,8 @@ from functools import wraps
 
 from django.core.exceptions import ValidationError
 
+from portal import antivirus
+
 logger = logging.getLogger("passerelles.denials")
 
 _current = contextvars.ContextVar("passerelles_denial_request", default=None)
@@ -79,13 +81,15 @@ def upload_refused(what, reason, size):
 
 
 def logged_upload_check(what):
-    """Decorate an upload check (`check(upload, ...)` raising `ValidationError`) so that
-    every refusal is logged with its error code."""
+    """Decorate an upload check (`check(upload, ...)` raising `ValidationError`): the
+    upload is scanned for viruses first when a scanner is configured, and every refusal is
+    logged with its error code."""
 
     def decorate(check):
         @wraps(check)
         def wrapper(upload, *args, **kwargs):
             try:
+                antivirus.scan(upload)
                 return check(upload, *args, **kwargs)
             except ValidationError as error:
                 code = getattr(error, "code", None) or "invalid"
