@@ -7,7 +7,8 @@ EICAR test string is in the data, else `stream: OK`. PING answers PONG.
 
 import socketserver
 import struct
-import threading
+
+from tests.threaded_server import ThreadedServer
 
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
@@ -45,23 +46,11 @@ class _Handler(socketserver.BaseRequestHandler):
         return data
 
 
-class ClamdPeer(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class ClamdPeer(ThreadedServer):
     def __init__(self):
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(_Handler)
         self.scanned = []
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
     def url(self):
-        return f"tcp://127.0.0.1:{self.server_address[1]}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.shutdown()
-        self.server_close()
+        return f"tcp://127.0.0.1:{self.port}"
