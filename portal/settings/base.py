@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every 403, and every 404 on an object a signed-in person asked for, logged (ids only).
+    "portal.denials.DenialLogMiddleware",
     # Login required by default: public views say so with `login_not_required`.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "portal.security.PrivateResponseMiddleware",
@@ -143,8 +145,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # Redis down or slow: pages are served without the cache (portal/cache.py).
+    REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "portal.cache.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
+                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+            },
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -375,6 +386,11 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Virus scanning of uploads through clamd (portal/antivirus.py): off when empty;
+# "tcp://host:3310" or "unix:///run/clamav/clamd.ctl". Needs the clamdpy package.
+CLAMAV_URL = env("CLAMAV_URL", default="")
+CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=10.0)
 
 # --- Répertoire -----------------------------------------------------------------------
 # A fiche not verified for this many months is flagged and its managers are reminded.
