@@ -1,28 +1,59 @@
-"""The main menu: the pages marked "show in menus" under the site root, cached per site.
+"""The site shell: main menu, site settings and legal links, cached as plain values.
 
-Every public page draws this menu; read from the page tree it cost ~75 queries a page
-(deferred fields of specific pages loaded one at a time). It is now a list of plain
-(title, url) pairs kept in the cache and forgotten whenever a page is published,
-unpublished, moved or deleted.
+Every page draws the header and footer; read from the page tree the menu cost ~75 queries a
+page (deferred fields of specific pages loaded one at a time), and the site, its settings,
+its logo and its legal pages cost 3 to 5 more. They are now plain dicts kept in the cache
+under a generation number, which a publication, unpublication, move or deletion of a page,
+a change of the site settings, of a site or of an image starts anew (older entries are never
+read again and expire).
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-CACHE_KEY = "portal:main-menu:{site_id}"
+GENERATION_KEY = "portal:shell:generation"
+TTL = 3600  # bounds what a change racing a rebuild could leave stale
+SETTINGS_FIELDS = ("site_name", "tagline", "contact_email", "contact_phone", "contact_address")
+LOGO_FILTER = "height-48"
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, 1, None)
 
 
 def main_menu(site):
     """[{"title", "url", "introduction"}] of the menu pages of `site` (relative URLs); the
     home page shows the same pages as cards."""
-    key = CACHE_KEY.format(site_id=site.pk)
-    entries = cache.get(key)
+    entries = cache.get(_menu_key(site))
     if entries is None:
         entries = _menu_entries(site)
-        cache.set(key, entries, None)
+        cache.set(_menu_key(site), entries, TTL)
     return entries
+
+
+def _menu_key(site):
+    return f"portal:menu:{_generation()}:{site.pk}"
+
+
+def site_shell(request):
+    """{"menu": [...], "settings": {...}} for the site serving `request`, without a query
+    once cached (the site lookup itself is cached, keyed by host)."""
+    shell = cache.get(_shell_key(request))
+    if shell is None:
+        site = Site.find_for_request(request)
+        # Settings first, and the key read again: reading them may create their row (which
+        # starts a new generation), and the shell must be found under the current one.
+        settings = {} if site is None else _settings(site)
+        shell = {"menu": [] if site is None else main_menu(site), "settings": settings}
+        cache.set(_shell_key(request), shell, TTL)
+    return shell
+
+
+def _shell_key(request):
+    return f"portal:shell:{_generation()}:{request.get_host()}"
 
 
 def _menu_entries(site):
@@ -37,14 +68,46 @@ def _menu_entries(site):
     ]
 
 
-def forget_menus(**kwargs):
-    cache.delete_many(
-        [CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)]
-    )
+def _settings(site):
+    from portal.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(site)
+    values = {name: getattr(site_settings, name) for name in SETTINGS_FIELDS}
+    values["legal_links"] = [
+        {"title": page.title, "url": page.get_url(current_site=site)}
+        for page in site_settings.legal_links()
+    ]
+    values["logo"] = None
+    if site_settings.logo_id:
+        rendition = site_settings.logo.get_rendition(LOGO_FILTER)
+        values["logo"] = {
+            "url": rendition.url,
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+    return values
+
+
+def forget_shell(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+forget_menus = forget_shell
 
 
 def connect():
     """Called from `PortalConfig.ready()`."""
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_menus, dispatch_uid=f"portal-menu-{signal}")
-    post_delete.connect(forget_menus, sender=Page, dispatch_uid="portal-menu-delete")
+        signal.connect(forget_shell, dispatch_uid=f"portal-shell-{signal}")
+    post_delete.connect(forget_shell, sender=Page, dispatch_uid="portal-shell-page-delete")
+    for sender in ("portal.SiteSettings", Site, get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_shell,
+                sender=sender,
+                weak=False,
+                dispatch_uid=f"portal-shell-{signal}-{sender}",
+            )
