@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cartemploi",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -151,6 +152,19 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # What browsers and a reverse proxy may keep (raise it only with a frontend-cache purge).
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+# Frontend-cache purge: with a reverse proxy (Varnish-like) in front, Wagtail sends it an HTTP
+# PURGE for a page's URL when the page is published or unpublished. Off when unset.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/extranet/", "/comptes/", "/je-m-installe/", "/_util/")
 PAGE_CACHE_MODELS = [
     "portal.SiteSettings",
