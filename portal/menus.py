@@ -15,13 +15,14 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "portal:shell:generation"
+SITES_GENERATION_KEY = "portal:sites:generation"  # sites change far less than pages
 TTL = 3600  # bounds what a change racing a rebuild could leave stale
 SETTINGS_FIELDS = ("site_name", "tagline", "contact_email", "contact_phone", "contact_address")
 LOGO_FILTER = "height-48"
 
 
-def _generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+def _generation(key=GENERATION_KEY):
+    return cache.get_or_set(key, 1, None)
 
 
 def main_menu(site):
@@ -88,11 +89,46 @@ def _settings(site):
     return values
 
 
-def forget_shell(**kwargs):
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's site from the cache (it queries it on every request).
+
+    Placed after the anonymous page cache: a page served from it needs no site at all."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = f"portal:site:{_generation(SITES_GENERATION_KEY)}:{request.get_host()}"
+        site = cache.get(key)
+        if site is not None:
+            request._wagtail_site = site  # what Site.find_for_request reads first
+        else:
+            site = Site.find_for_request(request)
+            if site is not None:
+                cache.set(key, _bare(site), TTL)
+        return self.get_response(request)
+
+
+def _bare(site):
+    """The site's own fields only: a cached root page would keep a stale tree state (its
+    child count, which `get_children` trusts)."""
+    bare = Site(
+        **{field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
+    )
+    bare._state.adding, bare._state.db = False, site._state.db
+    return bare
+
+
+def forget_shell(key=GENERATION_KEY, **kwargs):
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        cache.set(key, 2, None)
+
+
+def forget_sites(**kwargs):
+    forget_shell(SITES_GENERATION_KEY)
+    forget_shell()
 
 
 forget_menus = forget_shell

@@ -10,6 +10,7 @@ Anything else is refused with a French message that names the position of the er
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
@@ -109,8 +110,12 @@ class OpeningHours:
         return _("Fermé")
 
 
+@lru_cache(maxsize=4096)
 def parse(value):
-    """Parse an `opening_hours` string; raise OpeningHoursError on anything unsupported."""
+    """Parse an `opening_hours` string; raise OpeningHoursError on anything unsupported.
+
+    Memoised: a list of fiches parses the same few strings on every request (the result is
+    only read, never changed)."""
     tokens = tokenize(value)
     if not tokens:
         raise OpeningHoursError(_("les horaires sont vides"), 1)

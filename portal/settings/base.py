@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "portal.security.PrivateResponseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.menus.CachedSiteMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "extranet.middleware.StaffMfaRequiredMiddleware",
