@@ -174,6 +174,12 @@ class Candidate(models.Model):
             models.Index(
                 fields=["-last_contact_at", "-created_at"], name="candidate_last_contact_idx"
             ),
+            # The list's sorts (issue #13: 50k candidates, p95 ≤ 100 ms); the "dernier contact"
+            # sort's NULLS LAST index is PostgreSQL-only (migration 0009).
+            models.Index(fields=["status", "-created_at", "id"], name="candidate_status_sort_idx"),
+            models.Index(
+                fields=["next_action_on", "-created_at", "id"], name="candidate_next_action_idx"
+            ),
         ]
 
     def __str__(self):

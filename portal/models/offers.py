@@ -232,6 +232,13 @@ class OfferPage(Page):
         OfferType.WORKSPACE: ("opening_hours", "access_conditions"),
     }
 
+    def get_offer_type_display(self):
+        """The type's label, without translating every choice as Django's version does
+        (it hashes all the lazy labels on each call: 20 cards, 120 translations)."""
+        if self.offer_type in OfferType.values:
+            return str(OfferType(self.offer_type).label)
+        return self.offer_type
+
     def clean(self):
         super().clean()
         errors = {}

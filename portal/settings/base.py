@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "portal.security.PrivateResponseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.menus.CachedSiteMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "extranet.middleware.StaffMfaRequiredMiddleware",
@@ -165,6 +167,19 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # What browsers and a reverse proxy may keep (raise it only with a frontend-cache purge).
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+# Frontend-cache purge: with a reverse proxy (Varnish-like) in front, Wagtail sends it an HTTP
+# PURGE for a page's URL when the page is published or unpublished. Off when unset.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/extranet/", "/comptes/", "/je-m-installe/", "/_util/")
 PAGE_CACHE_MODELS = [
     "portal.SiteSettings",
