@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from extranet import demo
 from extranet.models import Candidate, Membership, Referral, WelcomePole
+from portal.languages import originals
 from portal.models import Commune, OfferIndexPage, User
 from repertoire.models import Structure
 from tests.extranet.factories import CandidateFactory, ReferralFactory
@@ -96,7 +97,7 @@ def grow_tenfold():
         )
     for number in range(Structure.objects.count() * 9):
         StructureFactory(commune=communes[number % len(communes)])
-    index = OfferIndexPage.objects.get()
+    index = originals(OfferIndexPage.objects.all()).get()
     for _ in range(index.get_children().count() * 9):
         offer(parent=index, commune=communes[0])
 
