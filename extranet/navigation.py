@@ -49,12 +49,19 @@ def named(url_name, rule=None, args=()):
     path to one; None: anyone who sees the menu)."""
 
     def url(user):
-        check = import_string(rule) if isinstance(rule, str) else rule
-        if check is not None and not check(user):
+        if rule is not None and not passes(user, rule):
             return None
         return reverse(url_name, args=args)
 
     return url
+
+
+def passes(user, rule):
+    """`rule(user)`, asked once per request: several tasks share a rule that may query."""
+    answers = user.__dict__.setdefault("_passerelles_rules", {})
+    if rule not in answers:
+        answers[rule] = (import_string(rule) if isinstance(rule, str) else rule)(user)
+    return answers[rule]
 
 
 def menu_for(request, menu):
@@ -88,15 +95,11 @@ def tasks_of(user, roles):
 
 def _fiche_url(user):
     """A partner's own fiche: straight to it with one structure, else the list of them."""
-    from extranet.enums import Role
-    from extranet.models import Membership
-    from extranet.roles import has_role
+    from extranet.roles import structure_slugs
 
-    if not has_role(user, Role.STRUCTURE_MEMBER, Role.STRUCTURE_MANAGER):
+    slugs = structure_slugs(user)
+    if not slugs:
         return None
-    slugs = list(
-        Membership.objects.active().filter(user=user).values_list("structure__slug", flat=True)[:2]
-    )
     if len(slugs) == 1:
         return reverse("extranet:partner_fiche", args=slugs)
     return reverse("extranet:my_structures")
