@@ -23,6 +23,9 @@ from tests.e2e.axe import assert_accessible
 pytestmark = pytest.mark.e2e
 
 OFFER = "Permanence d'accueil des nouveaux habitants"
+SETTLED = """() => Promise.all(document.getAnimations()
+  .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+  .map((a) => a.finished.catch(() => null)))"""
 
 
 class Visit:
@@ -34,6 +37,7 @@ class Visit:
 
     def checked(self):
         self.page.wait_for_load_state()
+        self.page.evaluate(SETTLED)  # a message fading in would be measured half-transparent
         url = self.page.url.split("#")[0]
         if url not in self.seen:
             self.seen.add(url)
