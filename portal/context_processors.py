@@ -10,6 +10,8 @@ def site_shell(request):
     """Navigation and flags the layout needs on every page."""
     return {
         "main_menu": _main_menu(request),
+        # "/" in French, "/en/" in English: the home page of the language shown.
+        "home_url": reverse("wagtail_serve", args=[""]),
         "app_menu": _app_menu(),
         "account_spaces": _account_spaces(request),
         "map_tile_url": settings.MAP_TILE_URL,

@@ -33,6 +33,8 @@ APPS = ("portal", "repertoire", "extranet", "cartemploi", "search")
 SEARCHES = ("/recherche/?q=emploi", "/recherche/?q=a")
 # Stored values that are also French words a page may use in their own right.
 FRENCH_WORDS = {"contact", "normal", "support"}
+# The Wagtail admin, and the public portal in English (decision 0009), are not checked.
+NOT_FRENCH = ("/admin/", "/en/")
 ENGLISH = ("Save", "Submit", "Cancel", "Delete", "Edit", "Search")
 
 
@@ -157,7 +159,7 @@ def shown(crawls, pattern):
         (who, url): sorted(set(pattern.findall(visit.text)))
         for who, found in crawls.items()
         for url, visit in found.visits.items()
-        if not url.startswith("/admin/") and pattern.search(visit.text)
+        if not url.startswith(NOT_FRENCH) and pattern.search(visit.text)
     }
 
 

@@ -92,6 +92,14 @@ class Candidate(models.Model):
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     origin_country = models.CharField(_("pays de résidence"), max_length=80, default="France")
     origin_postcode = models.CharField(_("code postal actuel"), max_length=10, blank=True)
+    # The language the person wrote in (the public form exists in French and English): the
+    # pole answers in it. Staff always read the record in French.
+    language = models.CharField(
+        _("langue de la demande"),
+        max_length=2,
+        choices=[("fr", _("français")), ("en", _("anglais"))],
+        default="fr",
+    )
     origin_department = models.CharField(
         _("département d'origine"), max_length=3, blank=True, db_index=True
     )

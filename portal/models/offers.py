@@ -310,6 +310,7 @@ class TerritoryPage(Page):
         codes = list(self.epcis.values_list("code", flat=True))
         return (
             OfferPage.objects.current()
+            .filter(locale_id=self.locale_id)
             .in_epcis(codes)
             .select_related("commune")
             .order_by("valid_until", "-first_published_at")[:limit]
@@ -318,5 +319,7 @@ class TerritoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["offers"] = self.current_offers()
-        context["offer_index"] = OfferIndexPage.objects.live().first()
+        context["offer_index"] = (
+            OfferIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        )
         return context

@@ -27,11 +27,12 @@ def pdf_response(content, filename):
 
 
 def structure_pdf(request, page, slug):
-    from repertoire.views import get_structure
+    from repertoire.views import get_structure, hosted_permanences
 
     structure = get_structure(slug)
     context = {
         "structure": structure,
+        "hosted_permanences": hosted_permanences(structure),
         "services": list(structure.services.all()),
         "site_url": public_url("/"),
         "fiche_url": f"{public_page_url(page, request)}structures/{slug}/",

@@ -60,7 +60,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("extranet", "0008_page_moderation"),
+        ("extranet", "0009_candidate_language"),
         ("repertoire", "0003_themes_workflow"),
     ]
 
