@@ -41,7 +41,9 @@ def test_json_ld_and_robots_give_the_public_address(
     booklet_data,  # noqa: F811
 ):
     html = client.get(FICHE).content.decode()
-    assert f'"url": "{BASE}{FICHE}"' in html
-    assert "http://testserver" not in html
+    jsonld = html[html.index("application/ld+json") :]
+    jsonld = jsonld[: jsonld.index("</script>")]
+    assert f'"url": "{BASE}{FICHE}"' in jsonld
+    assert "testserver" not in jsonld
     robots = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {BASE}/sitemap.xml" in robots
