@@ -7,11 +7,12 @@ class CartemploiConfig(AppConfig):
     verbose_name = _("Cartemploi")
 
     def ready(self):
-        from cartemploi import panels, privacy, search_sources
+        from cartemploi import navigation, panels, privacy, search_sources
         from cartemploi.demo.profiles import seed_cartemploi_demo
         from extranet.demo import register_demo_step
 
         panels.register()
+        navigation.register()
         search_sources.register()
         privacy.register()
         register_demo_step(seed_cartemploi_demo)

@@ -10,7 +10,7 @@ class ExtranetConfig(AppConfig):
         """Every start-up registration of the extranet, in one place (the Wagtail admin's
         are in `wagtail_hooks.py`): dashboard panels, search sources, demo steps, and what
         the extranet plugs into the répertoire. No module registers anything on import."""
-        from extranet import demo
+        from extranet import demo, navigation
         from extranet import panels as shared_panels
         from extranet.candidates import panels as candidate_panels
         from extranet.candidates import search_sources as candidate_sources
@@ -32,6 +32,7 @@ class ExtranetConfig(AppConfig):
         referral_sources.register()
         candidate_sources.register()
         demo.register_steps()
+        navigation.register_extranet_tasks()
         # What the extranet adds to the répertoire, which cannot import it.
         fiche_reminders.register()
         repertoire_extensions.register_fiche_section("extranet/referrals/includes/orient_here.html")

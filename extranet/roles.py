@@ -28,7 +28,8 @@ def roles_of(user):
     cached = getattr(user, "_passerelles_roles", None)
     if cached is not None:
         return cached
-    groups, membership_roles, is_officer = _role_sources(user)
+    groups, membership_roles, is_officer, slugs = _role_sources(user)
+    user._passerelles_structure_slugs = tuple(sorted(slugs))
     roles = set()
     if user.is_superuser or REGIONAL_ADMIN_GROUP in groups:
         roles.add(Role.REGIONAL_ADMIN)
@@ -51,7 +52,8 @@ def roles_of(user):
 
 
 def _role_sources(user):
-    """Group names, active membership roles and pole-officer flag, in ONE query.
+    """Group names, active membership roles, pole-officer flag and the slugs of the user's
+    structures (the menus link to its fiche), in ONE query.
 
     Every signed-in page needs the roles, so the three sources are read as a UNION of
     (source, value) text pairs rather than three round trips.
@@ -71,21 +73,35 @@ def _role_sources(user):
     rows = tagged(user.groups.all(), "group", Cast("name", text)).union(
         tagged(Membership.objects.active().filter(user=user), "membership", Cast("role", text)),
         tagged(
+            Membership.objects.active().filter(user=user),
+            "structure",
+            Cast("structure__slug", text),
+        ),
+        tagged(
             WelcomePole.officers.through.objects.filter(user_id=user.pk),
             "pole",
             Value("", output_field=text),
         ),
         all=True,
     )
-    groups, memberships, is_officer = set(), set(), False
+    groups, memberships, slugs, is_officer = set(), set(), set(), False
     for source, value in rows:
         if source == "group":
             groups.add(value)
         elif source == "membership":
             memberships.add(value)
+        elif source == "structure":
+            slugs.add(value)
         else:
             is_officer = True
-    return groups, memberships, is_officer
+    return groups, memberships, is_officer, slugs
+
+
+def structure_slugs(user):
+    """Slugs of the structures `user` is an active member of (read with the roles)."""
+    if getattr(user, "_passerelles_roles", None) is None:
+        roles_of(user)
+    return getattr(user, "_passerelles_structure_slugs", ())
 
 
 def has_role(user, *roles):

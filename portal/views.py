@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from portal.public_url import public_url
+
 
 def _accounts_login(request, default_next):
     next_url = request.GET.get("next", default_next)
@@ -48,7 +50,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /extranet/",
         "Disallow: /comptes/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {public_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -10,8 +10,12 @@ Site settings are the one exception: Wagtail's `@register_setting` stays on the 
 """
 
 from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from portal.admin_helpers import ReadOnlyPermissionHelper
@@ -82,3 +86,13 @@ class OutboundEmailAdmin(ModelAdmin):
     list_filter = ("status", "kind")
     search_fields = ("to", "subject", "last_error")
     list_per_page = 50
+
+
+@hooks.register("insert_global_admin_js")
+def date_picker_in_french():
+    """The admin date picker's "Save Selected" button, named in the admin's language."""
+    return format_html(
+        '<script src="{}" data-label="{}"></script>',
+        static("js/admin-date-picker.js"),
+        gettext_now("Enregistrer la sélection"),
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from portal.models import Commune
 from portal.pagination import paginate
+from portal.public_url import public_url
 from portal.ratelimit import is_rate_limited
 from repertoire import extensions, services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
@@ -303,7 +304,7 @@ def structure_detail(request, page, slug):
         services=list(structure.services.all()),
         base_url=base_url,
         fiche_url=fiche_url,
-        jsonld=structure_jsonld(structure, request.build_absolute_uri(fiche_url)),
+        jsonld=structure_jsonld(structure, public_url(fiche_url)),
         hosted_permanences=hosted_permanences(structure),
         fiche_sections=extensions.fiche_sections(),
     )
@@ -329,7 +330,7 @@ def report_error(request, page, slug):
                 structure=structure,
                 message=form.cleaned_data["message"],
                 reporter_email=form.cleaned_data["reporter_email"],
-                fiche_url=request.build_absolute_uri(fiche_url),
+                fiche_url=public_url(fiche_url),
             )
         messages.success(request, _("Merci ! L'équipe du répertoire va vérifier cette fiche."))
         return redirect(fiche_url)

@@ -23,6 +23,7 @@ REGISTERING = {
     "register_labels",
     "register_panel",
     "register_snippet",
+    "register_task",
 }
 EAGER_GETTEXT = {"gettext", "ngettext", "pgettext", "npgettext"}
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from extranet import audit
 from extranet.candidates.enums import CandidateSource, CandidateStatus, ProjectType
 from extranet.candidates.filters import filtered
+from extranet.candidates.stats import department_label, department_name
 from extranet.decorators import member_required
 from extranet.models import Candidate
 from portal.exports import csv_response, xlsx_response
@@ -58,9 +59,13 @@ def rows(candidates):
     labels = {name: {k: str(v) for k, v in enum.choices} for name, enum in LABELED.items()}
     positions = {FIELDS.index(name): labels[name] for name in LABELED}
     tz = timezone.get_current_timezone()
-    for values in candidates.values_list(*FIELDS).iterator(chunk_size=5000):
+    department = FIELDS.index("origin_department")
+    named = candidates.annotate(department_name=department_name())
+    for values in named.values_list(*FIELDS, "department_name").iterator(chunk_size=5000):
         row = list(values)
         row[1] = row[1].astimezone(tz).replace(tzinfo=None)
+        name = row.pop()
+        row[department] = department_label(row[department], name) if row[department] else ""
         for index, mapping in positions.items():
             row[index] = mapping.get(row[index], row[index])
         yield row

@@ -5,7 +5,7 @@ by period and pole; the same tables are exported as CSV or XLSX.
 """
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import render
@@ -19,6 +19,7 @@ from extranet.candidates.enums import CandidateStatus, ProjectType
 from extranet.decorators import member_required
 from extranet.models import Candidate, CandidateContact, WelcomePole
 from portal.exports import csv_response, xlsx_response
+from portal.models import Department
 
 
 class StatsFilterForm(forms.Form):
@@ -53,6 +54,30 @@ def _count_by(candidates, field, labels=None):
     return [(str(labels.get(r[field], r[field]) or _("Non renseigné")), r["n"]) for r in rows]
 
 
+def department_name():
+    """The name of the candidate's département of origin, read in the same query."""
+    return Subquery(
+        Department.objects.filter(code=OuterRef("origin_department")).values("name")[:1]
+    )
+
+
+def _by_department(candidates):
+    """ "Gironde (33)", never a bare code."""
+    rows = (
+        candidates.order_by()
+        .values("origin_department")
+        .annotate(n=Count("pk"), name=department_name())
+        .order_by("-n", "origin_department")
+    )
+    return [(department_label(r["origin_department"], r["name"]), r["n"]) for r in rows]
+
+
+def department_label(code, name):
+    if not code:
+        return _("Non renseigné")
+    return f"{name} ({code})" if name else code
+
+
 def _by_month(queryset, date_field):
     rows = (
         queryset.order_by()
@@ -82,7 +107,7 @@ def compute(user, data):
         (
             "origin",
             _("Candidats par département d'origine"),
-            _count_by(candidates, "origin_department")[:20],
+            _by_department(candidates)[:20],
         ),
         ("country", _("Candidats par pays de résidence"), _count_by(candidates, "origin_country")),
         ("month", _("Candidats reçus par mois"), _by_month(candidates, "created_at")),

@@ -7,6 +7,10 @@ from extranet.roles import has_role
 def can_propose_offer(user):
     """Members of a partner structure and pole officers propose offers (the regional admin
     too); editors publish them from the Wagtail admin."""
-    return user.is_authenticated and (
-        has_role(user, Role.POLE_OFFICER, Role.REGIONAL_ADMIN) or user.memberships.active().exists()
+    return user.is_authenticated and has_role(
+        user,
+        Role.POLE_OFFICER,
+        Role.REGIONAL_ADMIN,
+        Role.STRUCTURE_MEMBER,
+        Role.STRUCTURE_MANAGER,
     )

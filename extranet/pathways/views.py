@@ -20,6 +20,7 @@ from extranet.pathways.paper import pathway_context, pathway_pdf_response
 from extranet.pathways.perms import author_structures, can_write
 from extranet.privacy.sensitive import pathways_flagged
 from extranet.thematiques import thematique_groups
+from portal.public_url import public_url
 
 
 def visible(user):
@@ -143,7 +144,7 @@ def pathway_edit(request, reference):
 def pathway_detail(request, reference):
     pathway = get_visible(request.user, reference)
     audit.record(actor=request.user, action=AuditAction.READ, obj=pathway, reason="fiche parcours")
-    context = pathway_context(pathway, site_url=request.build_absolute_uri("/"))
+    context = pathway_context(pathway, site_url=public_url("/"))
     return render(request, "extranet/pathways/pathway_detail.html", context)
 
 
@@ -152,7 +153,7 @@ def pathway_detail(request, reference):
 def pathway_pdf(request, reference):
     pathway = get_visible(request.user, reference)
     audit.record(actor=request.user, action=AuditAction.EXPORT, obj=pathway, reason="PDF")
-    return pathway_pdf_response(pathway, site_url=request.build_absolute_uri("/"))
+    return pathway_pdf_response(pathway, site_url=public_url("/"))
 
 
 @member_required

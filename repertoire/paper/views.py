@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.public_url import public_page_url, public_url
 from repertoire.paper import typesetting
 from repertoire.paper.booklet import PDF_CSS, booklet_queryset, cache_key, render_booklet
 
@@ -33,8 +34,8 @@ def structure_pdf(request, page, slug):
         "structure": structure,
         "hosted_permanences": hosted_permanences(structure),
         "services": list(structure.services.all()),
-        "site_url": request.build_absolute_uri("/"),
-        "fiche_url": request.build_absolute_uri(f"{page.get_url(request)}structures/{slug}/"),
+        "site_url": public_url("/"),
+        "fiche_url": f"{public_page_url(page, request)}structures/{slug}/",
         "today": timezone.localdate(),
     }
     content = render_pdf("repertoire/pdf/fiche.html", context, request.build_absolute_uri("/"))
@@ -45,9 +46,9 @@ def cached_booklet(page, params, base_url=None):
     """(PDF bytes, scope) of the booklet `params` ask for (theme, département), set once
     and kept until one of its fiches changes: a long booklet takes tens of seconds to lay
     out, the next reader gets it at once (`build_booklets` sets them ahead, at night).
-    The address printed on the cover is the page's canonical one, whatever host served."""
+    The address printed on the cover is the page's public one, whatever host served."""
     structures, scope = booklet_queryset(params)
-    site_url = page.full_url or page.url or "/"
+    site_url = public_page_url(page)
     key = cache_key(structures, scope, page.booklet_title, site_url)
     content = cache.get(key)
     if content is None:
@@ -70,5 +71,5 @@ BLANK_FORMS = {
 
 def blank_form_pdf(request, page, kind):
     template, filename = BLANK_FORMS[kind]
-    context = {"site_url": request.build_absolute_uri(page.get_url(request))}
+    context = {"site_url": public_page_url(page, request)}
     return pdf_response(render_pdf(template, context), filename)

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -13,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from extranet.enums import AuditAction
 from extranet.models import AuditEvent
 from tests.extranet.factories import CandidateFactory, WelcomePoleFactory
-from tests.portal.factories import UserFactory
+from tests.portal.factories import DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,16 @@ def test_exports_neutralise_a_formula_typed_into_a_name(client, officer):
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     cell = next(row[7] for row in sheet.iter_rows(min_row=2) if row[7].value == formula)
     assert cell.data_type != "f"
+
+
+def test_exports_and_statistics_name_departments_and_say_yes_or_no(client, officer):
+    """ "Rhône (69)" and "oui"/"non", never a bare code or True/False (#12 finding 6)."""
+    DepartmentFactory(code="69", name="Rhône")
+    client.force_login(officer)
+    response = client.get(reverse("extranet:candidate_export", args=["csv"]))
+    rows = list(csv.reader(io.StringIO(_body(response)), delimiter=";"))
+    settled = next(row for row in rows if row[7] == "Installée")
+    assert settled[11] == "Rhône (69)"
+    assert set(settled[18:23]) <= {"oui", "non"}
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", settled[1])
+    assertContains(client.get(reverse("extranet:candidate_stats")), "Rhône (69)")

@@ -14,9 +14,7 @@ from extranet.roles import roles_of
 from portal.models import SiteSettings, StandardPage, User
 from repertoire.models import Structure
 from repertoire.validators import validate_siret
-from tests.portal.factories import CommuneFactory, DepartmentFactory, EpciFactory
-
-DEPARTMENT_NAMES = {"19": "Corrèze", "23": "Creuse", "87": "Haute-Vienne"}
+from tests.crawl import DEPARTMENT_NAMES, create_demo_communes
 
 
 @pytest.fixture(autouse=True)
@@ -28,12 +26,7 @@ def only_extranet_steps(monkeypatch):
 @pytest.fixture
 def demo_communes(db):
     """Only the communes and EPCIs the demo is built on (not the whole reference file)."""
-    for code, name in DEPARTMENT_NAMES.items():
-        DepartmentFactory(code=code, name=name)
-    for code in demo.EPCI_CODES:
-        EpciFactory(code=code)
-    for code in demo.COMMUNE_CODES:
-        CommuneFactory(insee_code=code, department_id=code[:2], epci=None)
+    create_demo_communes()
 
 
 def seed_demo(*args):

@@ -55,3 +55,16 @@ def test_xlsx_writes_formula_like_text_as_text():
     assert sheet.cell(2, 2).value == 3 and sheet.cell(2, 2).data_type == "n"
     assert sheet.cell(3, 2).value == -4
     assert sheet.cell(2, 3).value == datetime.datetime(2026, 1, 2)
+
+
+def test_yes_no_and_dates_read_as_a_french_reader_expects():
+    moment = datetime.datetime(2026, 6, 26, 11, 16, 54, 480137, tzinfo=datetime.UTC)
+    row = [True, False, moment, datetime.date(2026, 6, 26)]
+    (line,) = _csv_rows(csv_response(["a", "b", "c", "d"], iter([row]), "essai"))[1:]
+    assert line == ["oui", "non", "26/06/2026 13:16", "26/06/2026"]  # Paris time, summer
+    response = xlsx_response(["a", "b", "c", "d"], iter([row]), "essai", "Feuille")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert [sheet.cell(2, column).value for column in (1, 2)] == ["oui", "non"]
+    assert sheet.cell(2, 3).value == datetime.datetime(2026, 6, 26, 13, 16, 54)
+    assert sheet.cell(2, 3).number_format == "DD/MM/YYYY HH:MM"
+    assert sheet.cell(2, 4).number_format == "DD/MM/YYYY"

@@ -66,11 +66,12 @@ def test_sitemap_lists_live_pages(client, standard_page):
     assertContains(response, "vivre-en-creuse")
 
 
-def test_robots_points_to_sitemap_and_hides_private_areas(client, db):
+def test_robots_points_to_sitemap_and_hides_private_areas(client, db, settings):
+    settings.SITE_URL = "https://passerelles.example"
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /extranet/" in body
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: https://passerelles.example/sitemap.xml" in body
 
 
 def test_unknown_page_gets_the_french_404(client, db):

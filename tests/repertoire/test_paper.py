@@ -149,6 +149,7 @@ def test_booklets_are_set_ahead_for_every_theme_and_departement(client, repertoi
     from django.core.cache import cache
     from django.core.management import call_command
 
+    from portal.public_url import public_page_url
     from repertoire.paper.booklet import booklet_queryset, cache_key
 
     out = StringIO()
@@ -156,6 +157,6 @@ def test_booklets_are_set_ahead_for_every_theme_and_departement(client, repertoi
     assert "Livrets prêts." in out.getvalue()
     for params in ({}, {"theme": "sante"}, {"theme": "mobilite"}, {"departement": "87"}):
         structures, scope = booklet_queryset(params)
-        key = cache_key(structures, scope, repertoire.booklet_title, repertoire.full_url)
+        key = cache_key(structures, scope, repertoire.booklet_title, public_page_url(repertoire))
         assert cache.get(key) == client.get("/repertoire/livret/", params).content
     assert "Logement" not in out.getvalue(), "no booklet for a theme without fiches"
