@@ -60,7 +60,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("extranet", "0009_candidate_language"),
+        ("extranet", "0010_candidate_list_sort_indexes"),
         ("repertoire", "0003_themes_workflow"),
     ]
 
