@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from portal.models import Commune
 from portal.places import CommuneField, CommuneInput, CommuneRadiusForm
 from repertoire.models import ErrorReport, Service, Structure
 
@@ -112,7 +113,8 @@ SERVICE_FIELDS = [
 
 def limit_permanence_services(form):
     """A permanence may name one of the structure's own services, never another's: each
-    permanence form (the blank one too) offers only them."""
+    permanence form (the blank one too) offers only them. The choices and the communes
+    shown are read once for the whole formset, not once per permanence."""
     formset = form.formsets.get("permanences")
     if formset is None:
         return
@@ -120,15 +122,34 @@ def limit_permanence_services(form):
     services = (
         Service.objects.filter(structure=structure) if structure.pk else Service.objects.none()
     )
+    shared = {}
     base = formset.form
 
     class PermanenceForm(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             if "service" in self.fields:
-                self.fields["service"].queryset = services
+                field = self.fields["service"]
+                field.queryset = services
+                if "service" not in shared:
+                    shared["service"] = list(field.choices)
+                field.choices = shared["service"]
+            code = self.initial.get("commune")
+            if code and isinstance(code, str):
+                if "communes" not in shared:
+                    shared["communes"] = _permanence_communes(structure)
+                self.initial["commune"] = shared["communes"].get(code, code)
+            if self.instance.pk:  # its title names both, already read
+                self.instance.structure = structure
+                if self.instance.commune_id in shared.get("communes", {}):
+                    self.instance.commune = shared["communes"][self.instance.commune_id]
 
     formset.form = PermanenceForm
+
+
+def _permanence_communes(structure):
+    codes = structure.permanences.values_list("commune_id", flat=True) if structure.pk else []
+    return Commune.objects.in_bulk(list(codes))
 
 
 PERMANENCE_FIELDS = [
