@@ -40,6 +40,7 @@ urlpatterns = [
     path("extranet/", include("extranet.urls")),
     path("cartemploi/", include("cartemploi.urls")),
     path("je-m-installe/", include("extranet.intake.urls")),
+    path("espaces-de-travail/", include("repertoire.workspaces.urls")),
     path("", include("search.urls")),
     path(
         "sitemap.xml",

@@ -1,3 +1,5 @@
+from repertoire.workspaces.models import Booking, Room, Workspace  # noqa: I001
+
 from .freshness import ErrorReport, FreshnessReminder
 from .pages import RepertoirePage
 from .services import Service
@@ -5,6 +7,9 @@ from .structures import Structure, StructureQuerySet
 from .themes import Theme
 
 __all__ = [
+    "Booking",
+    "Room",
+    "Workspace",
     "ErrorReport",
     "FreshnessReminder",
     "RepertoirePage",
