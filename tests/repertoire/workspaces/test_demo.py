@@ -19,7 +19,8 @@ def test_relay_media_library_and_tourist_office_with_bookings(demo_communes):  #
     assert (Workspace.objects.count(), Room.objects.count(), Booking.objects.count()) == counts
     relay = Workspace.objects.get(slug="relais-grand-bourg")
     rooms = {room.name: room for room in relay.rooms.all()}
-    assert rooms["Salle du conseil"].capacity == 20 and "visio" in rooms["Salle du conseil"].equipment
+    meeting = rooms["Salle du conseil"]
+    assert meeting.capacity == 20 and "visio" in meeting.equipment
     assert rooms["Salle informatique"].capacity == 8
     assert sorted(r.capacity for r in rooms.values() if r.kind == "office") == [1, 2, 3]
     assert {w.kind for w in Workspace.objects.all()} >= {"media_library", "tourist_office"}
