@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.places import CommuneField, CommuneInput, CommuneRadiusForm
+from portal.places import CommuneField, CommuneRadiusForm
 from repertoire.validators import validate_schema_email
 from repertoire.workspaces.enums import VisitorKind
 
@@ -47,9 +47,14 @@ class NetworkSearchForm(CommuneRadiusForm, SlotFields):
         label=_("Près de la commune"),
         required=False,
         help_text=_("Nom, code postal ou code INSEE"),
-        widget=CommuneInput(datalist="communes-lieux"),
     )
     field_order = ["commune", "rayon", "date", "start", "end", "people"]
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("Cette date est passée : choisissez une date à venir."))
+        return day
 
 
 class BookingRequestForm(SlotFields):

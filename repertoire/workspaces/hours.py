@@ -57,13 +57,17 @@ def local_naive(moment):
 
 def is_open_throughout(text, start, end):
     """True when the place is open from `start` to `end` without a break."""
+    return is_open_local(text, local_naive(start), local_naive(end))
+
+
+def is_open_local(text, start, end):
+    """`is_open_throughout` for naive local times (the network view converts them once)."""
     if not text or end <= start:
         return False
     try:
         rules = parse(text)
     except (opening_hours.ParserError, SyntaxError, ValueError):
         return False
-    start, end = local_naive(start), local_naive(end)
     return all(
         state == opening_hours.State.OPEN for _s, _e, state, _c in rules.intervals(start, end)
     )

@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.pagination import paginate
 from portal.ratelimit import is_rate_limited
 from repertoire.workspaces import hours, ics, services
-from repertoire.workspaces.availability import available_places
+from repertoire.workspaces.availability import available_ids, places_page
 from repertoire.workspaces.forms import BookingRequestForm, NetworkSearchForm
 from repertoire.workspaces.models import Booking, Room, Workspace
 
@@ -45,11 +44,12 @@ def network(request):
         distances = None
         if form.cleaned_data.get("commune"):
             distances = {c.pk: round(c.distance_km, 1) for c in form.around()}
-        places = available_places(
-            start=start, end=end, people=form.cleaned_data["people"], distances=distances
+        people = form.cleaned_data["people"]
+        ids = available_ids(start=start, end=end, people=people, distances=distances)
+        page_obj = places_page(
+            ids, request.GET.get("page"), PER_PAGE, start=start, end=end, people=people
         )
-        page_obj = paginate(places, request.GET.get("page"), PER_PAGE)
-        rows = list(page_obj.object_list)
+        rows = page_obj.object_list
         for rank, place in enumerate(rows, start=1):
             place.distance_km = (distances or {}).get(place.commune_id)
             if place.point:

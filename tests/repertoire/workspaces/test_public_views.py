@@ -56,6 +56,8 @@ def test_network_refuses_bad_input_in_french_next_to_the_field(client):
     assert response.status_code == 200
     assert "L'heure de fin doit suivre" in " ".join(response.context["form"].errors["end"])
     assert response.context["form"].errors["people"]
+    past = search(client, date="2020-01-07").context["form"].errors["date"]
+    assert "passée" in " ".join(past)
 
 
 def test_network_query_count_does_not_grow_with_places(client, django_assert_max_num_queries):
