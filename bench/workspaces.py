@@ -165,8 +165,8 @@ def main():
         good = p95 <= 100 and queries <= 12
         ok &= good
         print(
-            f"{'OK' if good else 'KO'}  {label:28} p95 {p95:6.1f} ms  {queries:2d} queries  "
-            f"{found} places"
+            f"{'OK' if good else 'KO'}  {label:28} p95 {p95:6.1f} ms  {queries:2d} queries "
+            f"({sql_ms:5.1f} ms SQL)  {found} places"
         )
     sys.exit(0 if ok else 1)
 
