@@ -173,3 +173,11 @@ def test_room_feed_lists_accepted_bookings_behind_its_token(client):
     assert response["Content-Type"].startswith("text/calendar")
     assert body.count("BEGIN:VEVENT") == 1 and "Camille Nomade" in body
     assert client.get(reverse("workspaces:room_feed", args=["devine"])).status_code == 404
+
+
+def test_the_site_team_creates_places_and_rooms_in_the_admin(client, admin_user):
+    room = RoomFactory()
+    client.force_login(admin_user)
+    listing = client.get("/admin/snippets/repertoire/workspace/")
+    assertContains(listing, room.workspace.name)
+    assert client.get("/admin/snippets/repertoire/room/add/").status_code == 200
