@@ -119,6 +119,9 @@ urlpatterns = [
     path("espaces/demandes/<int:pk>/decision/", bookings.booking_decide, name="booking_decide"),
     path("espaces/<slug:slug>/semaine/", bookings.booking_week, name="booking_week"),
     path(
+        "espaces/<slug:slug>/convention/", bookings.workspace_agreement, name="workspace_agreement"
+    ),
+    path(
         "espaces/<slug:slug>/statistiques/", booking_stats.workspace_stats, name="workspace_stats"
     ),
     path(

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from extranet import audit
 from extranet.bookings.forms import DecisionForm
@@ -18,6 +18,7 @@ from extranet.enums import AuditAction
 from portal.pagination import paginate
 from repertoire.models import Booking, Workspace
 from repertoire.workspaces import hours, services
+from repertoire.workspaces.agreement import AgreementForm, agreement_pdf
 
 PER_PAGE = 20
 
@@ -140,3 +141,21 @@ def booking_decide(request, pk):
         reason=form.cleaned_data["action"],
     )
     return redirect("extranet:booking_requests")
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def workspace_agreement(request, slug):
+    """The manager fills the place's usage agreement and downloads it as a PDF."""
+    place = get_object_or_404(
+        Workspace.objects.managed_by(request.user).select_related("commune", "structure"),
+        slug=slug,
+    )
+    form = AgreementForm(request.POST or None, place=place)
+    if request.method == "POST" and form.is_valid():
+        return agreement_pdf(
+            place, base_url=request.build_absolute_uri("/"), filled=form.cleaned_data
+        )
+    return render(
+        request, "extranet/bookings/workspace_agreement.html", {"place": place, "form": form}
+    )

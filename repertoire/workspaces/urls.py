@@ -12,4 +12,5 @@ urlpatterns = [
     path("agenda/<str:token>.ics", views.room_feed, name="room_feed"),
     path("<slug:slug>/", views.workspace_detail, name="workspace_detail"),
     path("<slug:slug>/demander/", views.booking_request, name="booking_request"),
+    path("<slug:slug>/convention.pdf", views.agreement_template, name="agreement_template"),
 ]

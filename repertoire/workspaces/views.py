@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.ratelimit import is_rate_limited
-from repertoire.workspaces import hours, ics, services
+from repertoire.workspaces import agreement, hours, ics, services
 from repertoire.workspaces.availability import available_ids, places_page
 from repertoire.workspaces.forms import BookingRequestForm, NetworkSearchForm
 from repertoire.workspaces.models import Booking, Room, Workspace
@@ -193,6 +193,13 @@ def _submit(request, form):
         )
         return None, taken.suggestions
     return booking, None
+
+
+@login_not_required
+@require_GET
+def agreement_template(request, slug):
+    """The blank usage agreement of a place, with its rooms and rules."""
+    return agreement.agreement_pdf(get_place(slug), base_url=request.build_absolute_uri("/"))
 
 
 @login_not_required

@@ -73,6 +73,9 @@ def accept(page, place, manager):
     page.goto("/extranet/espaces/")
     page.get_by_role("link", name=f"statistiques de {place.name}").click()
     assert_accessible(page)
+    page.goto("/extranet/espaces/")
+    page.get_by_role("link", name=f"convention d'accès de {place.name}").click()
+    assert_accessible(page)
 
 
 def test_a_nomad_worker_books_a_desk_and_gets_the_ics(page, relay):

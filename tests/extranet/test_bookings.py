@@ -7,6 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from pytest_django.asserts import assertContains, assertNotContains
 
 from extranet.enums import AuditAction
@@ -137,3 +138,35 @@ def test_stats_by_week_and_kind_and_exports_without_personal_data(client, place_
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     assert sheet.max_row == 2
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT, actor=manager).count() == 2
+
+
+def test_the_manager_fills_the_agreement_and_gets_a_pdf(client, place_manager, member):
+    manager, room = place_manager
+    place = room.workspace
+    url = reverse("extranet:workspace_agreement", args=[place.slug])
+    client.force_login(member)
+    assert client.get(url).status_code == 404
+    client.force_login(manager)
+    data = {
+        "user_name": "Association Les Bruyères",
+        "user_address": "3 rue Haute",
+        "room": room.pk,
+        "first_day": "2027-01-05",
+        "last_day": "2027-06-29",
+        "schedule": "tous les mardis, de 14 h à 17 h",
+        "rules": "Rendre les clés.",
+    }
+    refused = client.post(url, {**data, "last_day": "2026-12-01"})
+    assert "doit suivre" in " ".join(refused.context["form"].errors["last_day"])
+    response = client.post(url, data)
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Association Les Bruyères" in text and "Salle du conseil" in text
+    assert "Rendre les clés" in text
+
+
+def test_the_blank_agreement_is_public(client, place_manager):
+    _manager, room = place_manager
+    response = client.get(reverse("workspaces:agreement_template", args=[room.workspace.slug]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Convention d'accès" in text and room.name in text
