@@ -50,7 +50,11 @@ def booking_requests(request):
 
 
 def week_start(raw):
-    day = parse_date(raw or "") if raw and len(raw) <= 10 else None
+    """The Monday of the week `raw` ("2026-12-01") falls in; this week's when unreadable."""
+    try:
+        day = parse_date(raw) if raw and len(raw) <= 10 else None
+    except ValueError:  # well formed but impossible: "2026-02-30"
+        day = None
     day = day or timezone.localdate()
     return day - datetime.timedelta(days=day.weekday())
 

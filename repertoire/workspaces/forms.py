@@ -9,6 +9,7 @@ from repertoire.validators import validate_schema_email
 from repertoire.workspaces.enums import VisitorKind
 
 MAX_PEOPLE = 500
+MAX_DAYS_AHEAD = 366
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
 
@@ -22,6 +23,12 @@ class SlotFields(forms.Form):
     people = forms.IntegerField(
         label=_("Nombre de personnes"), min_value=1, max_value=MAX_PEOPLE, initial=1
     )
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate() + datetime.timedelta(days=MAX_DAYS_AHEAD):
+            raise forms.ValidationError(_("Réservez au plus un an à l'avance."))
+        return day
 
     def clean(self):
         data = super().clean()
@@ -51,7 +58,7 @@ class NetworkSearchForm(CommuneRadiusForm, SlotFields):
     field_order = ["commune", "rayon", "date", "start", "end", "people"]
 
     def clean_date(self):
-        day = self.cleaned_data["date"]
+        day = super().clean_date()
         if day < timezone.localdate():
             raise forms.ValidationError(_("Cette date est passée : choisissez une date à venir."))
         return day

@@ -117,7 +117,8 @@ def test_week_shows_hours_bookings_and_room_feeds(client, place_manager):
     assertContains(response, "09:00–12:00")
     assertContains(response, booking.name)
     assertContains(response, room.feed_token)
-    assert client.get(url, {"semaine": "n'importe quoi"}).status_code == 200
+    for nonsense in ("n'importe quoi", "2026-02-30", "9999-99-99"):
+        assert client.get(url, {"semaine": nonsense}).status_code == 200
 
 
 def test_stats_by_week_and_kind_and_exports_without_personal_data(client, place_manager):

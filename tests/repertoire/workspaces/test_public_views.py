@@ -58,6 +58,8 @@ def test_network_refuses_bad_input_in_french_next_to_the_field(client):
     assert response.context["form"].errors["people"]
     past = search(client, date="2020-01-07").context["form"].errors["date"]
     assert "passée" in " ".join(past)
+    far = search(client, date="2099-01-06").context["form"].errors["date"]
+    assert "un an à l'avance" in " ".join(far)
 
 
 def test_network_query_count_does_not_grow_with_places(client, django_assert_max_num_queries):
