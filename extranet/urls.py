@@ -116,7 +116,11 @@ urlpatterns = [
     path("fiches-parcours/<slug:reference>/envoyer/", pathways.pathway_email, name="pathway_email"),
     # --- Shared workspaces: booking requests -----------------------------------------------
     path("espaces/", bookings.booking_requests, name="booking_requests"),
-    path("espaces/demandes/<int:pk>/decision/", bookings.booking_decide, name="booking_decide"),
+    path(
+        "espaces/demandes/<str:reference>/decision/",
+        bookings.booking_decide,
+        name="booking_decide",
+    ),
     path("espaces/<slug:slug>/semaine/", bookings.booking_week, name="booking_week"),
     path(
         "espaces/<slug:slug>/convention/", bookings.workspace_agreement, name="workspace_agreement"

@@ -111,9 +111,10 @@ def booking_week(request, slug):
 
 @member_required
 @require_POST
-def booking_decide(request, pk):
+def booking_decide(request, reference):
     booking = get_object_or_404(
-        Booking.objects.managed_by(request.user).select_related("room__workspace"), pk=pk
+        Booking.objects.managed_by(request.user).select_related("room__workspace"),
+        reference=reference,
     )
     form = DecisionForm(request.POST, prefix=f"b{booking.pk}")
     if not form.is_valid():

@@ -76,7 +76,7 @@ def test_accepting_mails_the_visitor_an_ics(client, place_manager):
     manager, room = place_manager
     booking = BookingFactory(room=room)
     client.force_login(manager)
-    url = reverse("extranet:booking_decide", args=[booking.pk])
+    url = reverse("extranet:booking_decide", args=[booking.reference])
     response = client.post(url, {f"b{booking.pk}-action": "accept"})
     assert response.status_code == 302
     booking.refresh_from_db()
@@ -90,7 +90,7 @@ def test_declining_needs_a_reason(client, place_manager):
     manager, room = place_manager
     booking = BookingFactory(room=room)
     client.force_login(manager)
-    url = reverse("extranet:booking_decide", args=[booking.pk])
+    url = reverse("extranet:booking_decide", args=[booking.reference])
     response = client.post(url, {f"b{booking.pk}-action": "decline"}, follow=True)
     assertContains(response, "Indiquez le motif")
     booking.refresh_from_db()
@@ -104,7 +104,7 @@ def test_another_structure_cannot_decide(client, place_manager, member):
     _manager, room = place_manager
     booking = BookingFactory(room=room)
     client.force_login(member)
-    url = reverse("extranet:booking_decide", args=[booking.pk])
+    url = reverse("extranet:booking_decide", args=[booking.reference])
     assert client.post(url, {f"b{booking.pk}-action": "accept"}).status_code == 404
 
 
