@@ -171,3 +171,13 @@ def test_the_blank_agreement_is_public(client, place_manager):
     response = client.get(reverse("workspaces:agreement_template", args=[room.workspace.slug]))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Convention d'accès" in text and room.name in text
+
+
+def test_erasing_a_person_blanks_their_bookings(regional_admin):
+    from extranet.privacy import subject
+
+    booking = BookingFactory(name="Camille Nomade", email="camille@exemple.fr")
+    found = subject.erase(email="CAMILLE@exemple.fr", actor=regional_admin)
+    assert found.records["repertoire.Booking"] == [booking]
+    booking.refresh_from_db()
+    assert (booking.name, booking.email) == ("", "")
