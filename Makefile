@@ -28,7 +28,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+# Compiled catalogues (built, never committed): polib, no GNU gettext needed.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+locale/%.mo: locale/%.po $(VENV)/.installed
+	@$(PY) bin/compile-messages $<
+
+install: $(VENV)/.installed node_modules/.installed $(CATALOGUES)
 
 var/.migrated: $(VENV)/.installed $(wildcard */migrations/*.py)
 	@mkdir -p var
@@ -62,8 +67,8 @@ audit: install
 	@bin/audit
 
 messages: install
-	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules
-	$(MANAGE) compilemessages --ignore=.venv
+	$(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
+	$(PY) bin/compile-messages
 
 lock:
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.12 -o requirements.lock

@@ -7,8 +7,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self):
-        from portal import menus, offer_search, page_cache, search_sources
+        from django.core import checks
 
+        from portal import antivirus, languages, menus, offer_search, page_cache, search_sources
+
+        checks.register(antivirus.check_scanner, checks.Tags.security)
+
+        languages.connect()
         menus.connect()
         page_cache.connect()
         search_sources.register()

@@ -1,25 +1,24 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
-from wagtail.models import Site
 
-from portal.menus import main_menu
+from portal.menus import site_shell as cached_shell
 
 
 def site_shell(request):
-    """Navigation and flags the layout needs on every page."""
+    """Navigation, site settings and flags the layout needs on every page (the menu and the
+    settings come from the cache: no query once warm)."""
+    shell = cached_shell(request)
     return {
-        "main_menu": _main_menu(request),
+        "main_menu": shell["menu"],
+        # "/" in French, "/en/" in English: the home page of the language shown.
+        "home_url": reverse("wagtail_serve", args=[""]),
+        "site_settings": shell["settings"],
         "app_menu": _app_menu(),
         "account_spaces": _account_spaces(request),
         "map_tile_url": settings.MAP_TILE_URL,
         "is_demo": getattr(settings, "PASSERELLES_DEMO", False),
     }
-
-
-def _main_menu(request):
-    site = Site.find_for_request(request)
-    return [] if site is None else main_menu(site)
 
 
 def _app_menu():

@@ -44,3 +44,23 @@ class RequestIdLogFilter(logging.Filter):
     def filter(self, record):
         record.request_id = current_request_id() or "-"
         return True
+
+
+class UrlLanguageMiddleware:
+    """The address alone decides the language: `/en/…` is English, every other address is
+    French. Neither the browser's Accept-Language nor a cookie turns a French address into a
+    half-translated page (Django's LocaleMiddleware would, outside `i18n_patterns`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import originals
 from portal.models import OfferPage
 from portal.search_sources import _stream_text
 from search import registry
@@ -23,7 +24,7 @@ KIND = "offer"
 
 
 def offer_queryset():
-    return OfferPage.objects.live().public().select_related("commune")
+    return originals(OfferPage.objects.live().public()).select_related("commune")
 
 
 def offer_document(offer):

@@ -187,6 +187,37 @@ class CommuneField(forms.CharField):
         return commune
 
 
+class CommuneChoiceField(forms.ModelChoiceField):
+    """The form field of a ForeignKey to `Commune`: typed as text (name, "Bellac (87)",
+    INSEE or postal code) with the strict resolver, never a select of every commune.
+    Models use it through `formfield(form_class=CommuneChoiceField)`."""
+
+    widget = CommuneInput
+    default_error_messages = {**forms.ModelChoiceField.default_error_messages, **ERROR_MESSAGES}
+
+    def __init__(self, queryset=None, **kwargs):
+        kwargs.pop("limit_choices_to", None)
+        kwargs.pop("to_field_name", None)
+        super().__init__(queryset=Commune.objects.all(), **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Commune):
+            return str(value)
+        if value and isinstance(value, str) and CODE_RE.match(value):
+            commune = Commune.objects.filter(pk=value).first()
+            return str(commune) if commune else value
+        return value
+
+    def to_python(self, value):
+        text = _normalise(value or "")
+        if not text:
+            return None
+        return resolve_commune(text, self.error_messages)
+
+    def has_changed(self, initial, data):
+        return str(self.prepare_value(initial) or "") != (data or "").strip()
+
+
 class CommuneRadiusForm(forms.Form):
     """Around a commune, within a radius: the base of every "commune + radius" filter.
 

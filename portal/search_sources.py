@@ -5,6 +5,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from portal.languages import originals
 from portal.models import HomePage, StandardPage
 from portal.places import commune_labels, department_labels
 from search import registry
@@ -14,7 +15,7 @@ PAGE_MODELS = (HomePage, StandardPage)
 
 
 def page_queryset():
-    return Page.objects.live().public().type(*PAGE_MODELS).specific()
+    return originals(Page.objects.live().public().type(*PAGE_MODELS)).specific()
 
 
 def _flatten(value):

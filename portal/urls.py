@@ -1,16 +1,17 @@
 from importlib import import_module
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import URLResolver, include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
+from portal.sitemaps import PortalSitemap
 
 
 def public(urls):
@@ -39,13 +40,11 @@ urlpatterns = [
     path("api/", include(public(import_module("repertoire.api_urls")))),
     path("extranet/", include("extranet.urls")),
     path("cartemploi/", include("cartemploi.urls")),
-    path("je-m-installe/", include("extranet.intake.urls")),
     path("espaces-de-travail/", include("repertoire.workspaces.urls")),
-    path("", include("search.urls")),
     path(
         "sitemap.xml",
         login_not_required(sitemap),
-        {"sitemaps": {"pages": Sitemap}},
+        {"sitemaps": {"pages": PortalSitemap}},
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -65,7 +64,13 @@ if settings.DEBUG:
             static(settings.MEDIA_URL + folder, document_root=f"{settings.MEDIA_ROOT}/{folder}")
         )
 
-urlpatterns += [path("", include(public(wagtail_urls)))]
+# The public portal in French at unprefixed addresses and in English under /en/.
+urlpatterns += i18n_patterns(
+    path("je-m-installe/", include("extranet.intake.urls")),
+    path("", include("search.urls")),
+    path("", include(public(wagtail_urls))),
+    prefix_default_language=False,
+)
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

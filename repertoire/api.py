@@ -8,6 +8,8 @@ from ninja.responses import NinjaJSONEncoder
 
 from portal.pagination import MAX_OFFSET, bounded_int
 from repertoire.interop.export import (
+    permanence_to_di,
+    published_permanences,
     published_services,
     published_structures,
     service_to_di,
@@ -56,5 +58,14 @@ def list_structures(request, page: Query[Page]):
 
 @api.get("/repertoire/services", response=list[di.Service], tags=["répertoire"])
 def list_services(request, page: Query[Page]):
-    """Services des structures publiées."""
-    return [service_to_di(s) for s in _window(published_services(), page)]
+    """Services des structures publiées, puis leurs permanences (un service par lieu, avec
+    son adresse et ses horaires)."""
+    offset = bounded_int(page.offset, default=0, minimum=0, maximum=MAX_OFFSET)
+    limit = bounded_int(page.limit, default=500, minimum=1, maximum=1000)
+    services = published_services()
+    records = [service_to_di(s) for s in services[offset : offset + limit]]
+    if len(records) < limit:
+        start = max(offset - services.count(), 0)
+        held = published_permanences()[start : start + limit - len(records)]
+        records += [permanence_to_di(p) for p in held]
+    return records

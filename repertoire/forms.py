@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
 from portal.places import CommuneField, CommuneInput, CommuneRadiusForm
-from repertoire.models import ErrorReport, Structure
+from repertoire.models import ErrorReport, Service, Structure
 
 DISTANCE_CHOICES = [
     (0, _("dans la commune")),
@@ -110,18 +110,61 @@ SERVICE_FIELDS = [
 ]
 
 
+def limit_permanence_services(form):
+    """A permanence may name one of the structure's own services, never another's: each
+    permanence form (the blank one too) offers only them."""
+    formset = form.formsets.get("permanences")
+    if formset is None:
+        return
+    structure = form.instance
+    services = (
+        Service.objects.filter(structure=structure) if structure.pk else Service.objects.none()
+    )
+    base = formset.form
+
+    class PermanenceForm(base):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if "service" in self.fields:
+                self.fields["service"].queryset = services
+
+    formset.form = PermanenceForm
+
+
+PERMANENCE_FIELDS = [
+    "service",
+    "place_name",
+    "address",
+    "commune",
+    "opening_hours",
+    "notes",
+    "ends_on",
+]
+
+
 class PartnerFicheForm(ClusterForm):
     """What a partner may change on its own fiche; services come as an inline formset."""
 
     class Meta:
         model = Structure
         fields = PARTNER_FIELDS
-        formsets = {"services": {"fields": SERVICE_FIELDS, "extra": 1}}
+        formsets = {
+            "services": {"fields": SERVICE_FIELDS, "extra": 1},
+            "permanences": {
+                "fields": PERMANENCE_FIELDS,
+                "extra": 1,
+                "widgets": {"ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
+            },
+        }
         widgets = {
             "closed_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "closed_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_permanence_services(self)
 
     def fieldsets(self):
         return [(legend, [self[name] for name in names]) for legend, names in PARTNER_FIELDSETS]

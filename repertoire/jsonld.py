@@ -5,7 +5,6 @@ import json
 from django.utils.safestring import mark_safe
 
 from repertoire.enums import StructureKind
-from repertoire.opening_hours import DAY_CODES
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PUBLIC_KINDS = {
@@ -27,15 +26,17 @@ def _address(structure):
 
 
 def _hours(structure):
+    """Weekly hours as schema.org specifications (days whose hours vary — "1er mardi du
+    mois", seasons — cannot be said there and are left to the fiche's text)."""
     hours = structure.parsed_hours
     if hours is None:
         return []
+    by_spans = {}
+    for weekday, spans in sorted(hours.weekly_spans().items()):
+        by_spans.setdefault(spans, []).append(SCHEMA_DAYS[weekday])
     specs = []
-    for rule in hours.rules:
-        if rule.holidays:
-            continue
-        days = [SCHEMA_DAYS[d] for d in sorted(rule.days)] or SCHEMA_DAYS
-        for start, end in rule.spans:
+    for spans, days in by_spans.items():
+        for start, end in spans:
             specs.append(
                 {
                     "@type": "OpeningHoursSpecification",
@@ -93,4 +94,4 @@ def structure_jsonld(structure, url):
     return mark_safe(text)  # noqa: S308 — escaped above
 
 
-__all__ = ["DAY_CODES", "structure_jsonld"]
+__all__ = ["structure_jsonld"]

@@ -1,8 +1,11 @@
-"""What the répertoire gives the site search: published structures (kind "structure") and
-their services (kind "service"); `register()` is called by `RepertoireConfig.ready`.
+"""What the répertoire gives the site search: published structures (kind "structure"),
+their services (kind "service") and their current permanences (kind "permanence");
+`register()` is called by `RepertoireConfig.ready`.
 
 A structure's document carries its services' text, so "vestiaire" finds the association
-that runs one; a service's document points at its structure's fiche.
+that runs one; a service's document points at its structure's fiche. A permanence's
+document sits where it is held, so a search near Bellac finds the service held in Bellac
+by a structure of Limoges.
 """
 
 import time
@@ -11,7 +14,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from repertoire.models import RepertoirePage, Service, Structure, Theme
+from portal.languages import originals
+from repertoire.models import Permanence, RepertoirePage, Service, Structure, Theme
 from search import registry
 from search.documents import Document
 
@@ -23,7 +27,7 @@ def repertoire_page():
     """The live RepertoirePage and its URL, cached: one query per 5 minutes, not one per
     document; forgotten whenever a RepertoirePage is saved or deleted."""
     if _page["at"] is None or time.monotonic() - _page["at"] > PAGE_SECONDS:
-        page = RepertoirePage.objects.live().first()
+        page = originals(RepertoirePage.objects.live()).first()
         _page.update(page=page, url=(page.url or "") if page else "", at=time.monotonic())
     return _page["page"], _page["url"]
 
@@ -114,6 +118,46 @@ def service_document(service):
     )
 
 
+def permanence_queryset():
+    return (
+        Permanence.objects.current()
+        .filter(structure__live=True)
+        .select_related("structure", "service", "commune", "host_structure")
+        .prefetch_related("structure__themes")
+    )
+
+
+def permanence_document(permanence):
+    structure, commune = permanence.structure, permanence.commune
+    url = fiche_url(structure)
+    text = [
+        permanence.place_label,
+        permanence.full_address,
+        permanence.when(),
+        permanence.notes,
+        permanence.service.name if permanence.service_id else "",
+        structure.summary,
+    ]
+    title = _("Permanence de %(structure)s à %(commune)s") % {
+        "structure": structure.name,
+        "commune": permanence.commune_name,
+    }
+    return Document(
+        kind="permanence",
+        id=str(permanence.pk),
+        title=str(title),
+        text=" ".join(filter(None, text)),
+        url=f"{url}#permanences" if url else "",
+        themes=[theme.slug for theme in structure.themes.all()],
+        types=[structure.kind],
+        updated_at=structure.updated_at,
+        suggest=[],
+        commune_code=permanence.commune_id or "",
+        department_code=commune.department_id if commune else "",
+        point=permanence.point,
+    )
+
+
 def reindex_services(sender, instance, raw=False, **kwargs):
     """A structure going offline (or back) takes its services' documents with it: they
     are not saved when only the structure's `live` changes."""
@@ -128,6 +172,9 @@ def reindex_services(sender, instance, raw=False, **kwargs):
     ]
     for pk in pks:
         transaction.on_commit(lambda p=pk: index_object.enqueue("service", p))
+    held = Permanence.objects.filter(structure_id=instance.pk).values_list("pk", flat=True)
+    for pk in [str(pk) for pk in held]:
+        transaction.on_commit(lambda p=pk: index_object.enqueue("permanence", p))
 
 
 def register():
@@ -149,6 +196,15 @@ def register():
             model=Service,
             get_queryset=service_queryset,
             to_document=service_document,
+        )
+    )
+    registry.register(
+        registry.Source(
+            kind="permanence",
+            label=_("Permanences"),
+            model=Permanence,
+            get_queryset=permanence_queryset,
+            to_document=permanence_document,
         )
     )
     registry.register_labels("themes", theme_labels)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import EmailStr, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
-from repertoire.opening_hours import OpeningHoursError, parse
+from repertoire.hours import OpeningHoursError, validate
 
 
 def luhn_ok(digits):
@@ -35,7 +35,7 @@ def validate_opening_hours(value):
     if not value:
         return
     try:
-        parse(value)
+        validate(value)
     except OpeningHoursError as error:
         raise ValidationError(str(error), code="opening_hours") from error
 

@@ -18,7 +18,8 @@ from portal.ratelimit import is_rate_limited
 from repertoire import extensions, services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
 from repertoire.jsonld import structure_jsonld
-from repertoire.models import Service, Structure
+from repertoire.models import Permanence, Service, Structure
+from repertoire.models.permanences import permanences_prefetch
 from repertoire.models.themes import cached_themes
 from search import api as search_api
 from search.geo import haversine_km
@@ -68,10 +69,10 @@ def _rank(hits):
     return Least(own, Coalesce(Subquery(best), last)), matching.values("structure_id")
 
 
-def keyword_filter(structures, text, **scope):
-    """(Structures matching `text` directly or through a service, in the search's order
-    — nearest, then most relevant —, whether more hits than SEARCH_LIMIT were left out);
-    the plain database filter if the search fails."""
+def keyword_filter(structures, text, also=None, **scope):
+    """(Structures matching `text` directly or through a service — or through `also`, a
+    Q —, in the search's order — nearest, then most relevant —, whether more hits than
+    SEARCH_LIMIT were left out); the plain database filter if the search fails."""
     if not query_terms(text):
         return structures, False
     try:
@@ -84,38 +85,80 @@ def keyword_filter(structures, text, **scope):
     own = [int(hit.id) for hit in hits if hit.kind == "structure"]
     rank, via_services = _rank(hits)
     # Two IN lists (the second a plain subquery): the primary key index answers both.
-    structures = structures.filter(Q(pk__in=own) | Q(pk__in=via_services))
+    matched = Q(pk__in=own) | Q(pk__in=via_services)
+    structures = structures.filter(matched | also if also is not None else matched)
     return structures.alias(search_rank=rank).order_by("search_rank", "name"), capped
 
 
+def held_near(text, commune, km):
+    """Structures matching `text` (database filter) that hold a current permanence within
+    `km` of `commune` (its bounding box), as a Q: no query of its own. The search places
+    a structure where it sits; this brings those that only come to the commune."""
+    if km:
+        box = Commune.objects.located().in_box(commune.latitude, commune.longitude, km)
+    else:
+        box = Commune.objects.filter(pk=commune.pk)
+    held = Permanence.objects.current().filter(commune__in=box).values("structure_id")
+    matching = Structure.objects.matching(text).values("pk")
+    return Q(pk__in=held) & Q(pk__in=matching)
+
+
 def filtered_structures(form, theme=None):
-    """Published structures matching the filters, a function giving each one's distance
-    in km to the chosen commune (None without one), and whether a keyword matched more
-    than the SEARCH_LIMIT most relevant hits kept."""
+    """Published structures matching the filters, a function giving each one's place
+    relative to the chosen commune — (km, the nearer permanence or None), (None, None)
+    without one — and whether a keyword matched more than the SEARCH_LIMIT most
+    relevant hits kept. Near a commune, a structure also matches through a permanence
+    held within the radius ("permanence à Bellac")."""
     structures = Structure.objects.published()
     if theme is not None:
         structures = structures.in_theme(theme)
     if not form.is_valid():
-        return structures, lambda structure: None, False
+        return structures, _nowhere, False
     commune, km, text = (form.cleaned_data[k] for k in ("commune", "rayon", "q"))
     if text and query_terms(text):
         # Search filters by place and orders by distance itself.
         scope = {"theme": theme, "commune": commune, "km": km or 0}
-        structures, capped = keyword_filter(structures, text, **scope)
-        return structures, _distance_from(commune), capped
+        also = held_near(text, commune, km) if commune is not None else None
+        structures, capped = keyword_filter(structures, text, also=also, **scope)
+        place = _place_from(commune, km or 0) if commune is not None else _nowhere
+        return structures, place, capped
     if commune is None:
-        return structures, lambda structure: None, False
+        return structures, _nowhere, False
     distances = {c.pk: round(c.distance_km, 1) for c in form.around()}
-    return structures.in_communes(distances), lambda s: distances.get(s.commune_id), False
+    return structures.in_communes(distances), _place_from(commune, km, distances), False
 
 
-def _distance_from(commune):
-    def distance(structure):
-        if commune is None or structure.point is None or commune.latitude is None:
+def _nowhere(structure):
+    return None, None
+
+
+def _place_from(commune, km, distances=None):
+    """(km to the structure or to its nearest permanence within the radius, that
+    permanence when it is the nearer); from `distances` {insee_code: km} when known,
+    else from the points."""
+
+    def km_to(code, point):
+        if distances is not None:
+            return distances.get(code)
+        if code == commune.pk:
+            return 0.0
+        if point is None or commune.latitude is None:
             return None
-        return round(haversine_km(commune.latitude, commune.longitude, *structure.point), 1)
+        found = round(haversine_km(commune.latitude, commune.longitude, *point), 1)
+        return found if found <= km else None
 
-    return distance
+    def place(structure):
+        own = km_to(structure.commune_id, structure.point)
+        if own is None and structure.point and commune.latitude is not None:
+            own = round(haversine_km(commune.latitude, commune.longitude, *structure.point), 1)
+        held = [(km_to(p.commune_id, p.point), p) for p in structure.current_permanences()]
+        held = [(d, p) for d, p in held if d is not None]
+        nearest = min(held, key=lambda pair: pair[0], default=None)
+        if nearest is not None and (own is None or nearest[0] < own):
+            return nearest
+        return own, None
+
+    return place
 
 
 def _theme_or_404(themes, slug):
@@ -132,10 +175,11 @@ def structure_list(request, page, theme_slug=None):
     theme = _theme_or_404(themes, theme_slug)
     form = RepertoireFilterForm(request.GET or None)
     structures, distance, capped = filtered_structures(form, theme)
-    page_obj = paginate(structures.for_listing(), request.GET.get("page"), PER_PAGE)
+    listing = structures.for_listing().prefetch_related(permanences_prefetch())
+    page_obj = paginate(listing, request.GET.get("page"), PER_PAGE)
     rows = list(page_obj.object_list)
     for structure in rows:
-        structure.distance_km = distance(structure)
+        structure.distance_km, structure.near_permanence = distance(structure)
         structure.theme_list = structure.listed_themes(themes)
     base_url = page.get_url(request)
     query = request.GET.copy()
@@ -202,16 +246,51 @@ def map_data(request, page):
                 },
             }
         )
+    features.extend(_permanence_features(structures, base_url))
     return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def _permanence_features(structures, base_url):
+    """The permanences of the structures on the map, each its own point (one query)."""
+    held = (
+        Permanence.objects.current()
+        .filter(structure__in=structures.order_by().values("pk"))
+        .select_related("structure", "commune", "host_structure")
+    )
+    features = []
+    for permanence in held:
+        point = permanence.point
+        if point is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
+                "properties": {
+                    "name": _("Permanence : %s") % permanence.structure.name,
+                    "commune": f"{permanence.place_label}, {permanence.commune_name} — "
+                    f"{permanence.when()}",
+                    "url": f"{base_url}structures/{permanence.structure.slug}/#permanences",
+                    "kind": "permanence",
+                },
+            }
+        )
+    return features
 
 
 def get_structure(slug):
     queryset = (
         Structure.objects.published()
         .select_related("commune")
-        .prefetch_related("themes", "services")
+        .prefetch_related("themes", "services", permanences_prefetch())
     )
     return get_object_or_404(queryset, slug=slug)
+
+
+def hosted_permanences(structure):
+    """Current permanences of published structures held at `structure`."""
+    hosted = Permanence.objects.current().filter(host_structure=structure, structure__live=True)
+    return list(hosted.select_related("structure", "service"))
 
 
 def structure_detail(request, page, slug):
@@ -225,6 +304,7 @@ def structure_detail(request, page, slug):
         base_url=base_url,
         fiche_url=fiche_url,
         jsonld=structure_jsonld(structure, request.build_absolute_uri(fiche_url)),
+        hosted_permanences=hosted_permanences(structure),
         fiche_sections=extensions.fiche_sections(),
     )
     return TemplateResponse(request, "repertoire/structure_detail.html", context)

@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from repertoire.admin_forms import StructureAdminForm
 from repertoire.models import ErrorReport, Room, Structure, Theme, Workspace
 
 
@@ -36,6 +37,25 @@ STRUCTURE_PANELS = TabbedInterface(
             heading=_("Fiche"),
         ),
         ObjectList([InlinePanel("services", label=_("Services"))], heading=_("Services")),
+        ObjectList(
+            [
+                InlinePanel(
+                    "permanences",
+                    label=_("Permanences"),
+                    panels=[
+                        FieldPanel("service"),
+                        FieldPanel("host_structure"),
+                        FieldPanel("place_name"),
+                        FieldPanel("address"),
+                        FieldPanel("commune"),
+                        FieldPanel("opening_hours"),
+                        FieldPanel("notes"),
+                        FieldPanel("ends_on"),
+                    ],
+                )
+            ],
+            heading=_("Permanences"),
+        ),
         ObjectList(
             [
                 _group(_("Lieu"), "commune", "address", "postal_code", "latitude", "longitude"),
@@ -63,7 +83,8 @@ STRUCTURE_PANELS = TabbedInterface(
             ],
             heading=_("Contacts et partenariat"),
         ),
-    ]
+    ],
+    base_form_class=StructureAdminForm,
 )
 
 

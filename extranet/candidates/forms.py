@@ -12,6 +12,7 @@ from extranet.candidates.enums import (
 from extranet.enums import Role
 from extranet.models import Candidate, WelcomePole
 from extranet.roles import has_role
+from portal.languages import originals
 from portal.models import OfferPage
 from portal.places import CommuneField
 from repertoire.models import Structure
@@ -73,7 +74,7 @@ class ShareForm(forms.Form):
 
 class MatchForm(forms.Form):
     offer = forms.ModelChoiceField(
-        label=_("Offre"), queryset=OfferPage.objects.current().order_by("title")
+        label=_("Offre"), queryset=originals(OfferPage.objects.current()).order_by("title")
     )
     note = forms.CharField(label=_("Remarque"), max_length=255, required=False)
 

@@ -29,6 +29,7 @@ from extranet.candidates.forms import (
 from extranet.decorators import member_required
 from extranet.enums import AuditAction, Role
 from extranet.models import Candidate, CandidateShare, OfferMatch, SavedCandidateFilter
+from extranet.privacy.sensitive import candidates_flagged
 from extranet.roles import has_role
 from portal.pagination import paginate
 
@@ -59,7 +60,7 @@ def candidate_list(request):
 
 
 def detail_queryset(user):
-    return list_queryset(user).prefetch_related(
+    return candidates_flagged(list_queryset(user), user).prefetch_related(
         "other_communes",
         Prefetch("shares", CandidateShare.objects.select_related("structure")),
         Prefetch("matches", OfferMatch.objects.select_related("offer", "offer__commune")),

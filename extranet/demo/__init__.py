@@ -19,6 +19,7 @@ from extranet.enums import MembershipRole, Role
 from extranet.models import Membership, WelcomePole
 from extranet.roles import ADVISOR_GROUP, REGIONAL_ADMIN_GROUP
 from portal.demo import site as portal_demo
+from portal.demo.english import seed_english_demo
 from portal.enums import AccountKind
 from portal.models import Commune, Epci, User
 from repertoire.demo import structures as repertoire_demo
@@ -50,8 +51,8 @@ def demo_steps():
 def register_steps():
     """The steps the extranet knows of, called by `ExtranetConfig.ready`.
 
-    The répertoire's own demo (40 fiches, the public RepertoirePage) comes first: later
-    steps (offers, candidates, referrals) point at its structures.
+    The répertoire's own demo (20 fiches with permanences, the public RepertoirePage)
+    comes first: later steps (offers, candidates, referrals) point at its structures.
     """
     for step in (
         seed_repertoire_demo,
@@ -59,6 +60,7 @@ def register_steps():
         seed_workspaces_demo,
         seed_referrals_demo,
         seed_candidates_demo,
+        seed_english_demo,
     ):
         register_demo_step(step)
 

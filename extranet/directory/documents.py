@@ -2,6 +2,8 @@
 sub-collections), listed and served to network members only, never by a public URL."""
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -13,10 +15,13 @@ from extranet.perms import can_access_extranet
 
 
 def network_collections():
-    root = Collection.objects.filter(name=settings.NETWORK_DOCUMENTS_COLLECTION).first()
-    if root is None:
-        return Collection.objects.none()
-    return Collection.objects.descendant_of(root, inclusive=True)
+    """The network collection and its descendants, as a lazy queryset (no query of its own:
+    a tree path starts with its ancestors' paths)."""
+    roots = Collection.objects.filter(
+        name=settings.NETWORK_DOCUMENTS_COLLECTION,
+        path=Substr(OuterRef("path"), 1, Length("path")),
+    )
+    return Collection.objects.filter(Exists(roots))
 
 
 def network_documents():

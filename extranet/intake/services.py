@@ -8,12 +8,13 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from extranet.candidates import services as candidate_services
 from extranet.intake.forms import NEEDS
 from extranet.models import Candidate, WelcomePole
+from portal.languages import interface_language
 from portal.mail import outbox
 
 CANDIDATE_FIELDS = (
@@ -88,6 +89,7 @@ def _create_candidate(data, digest):
     values["target_date"] = data.get("target_date")
     values["adults"] = data.get("adults") or 1
     values["children"] = data.get("children") or 0
+    values["language"] = interface_language()
     for key, _label in NEEDS:
         values[key] = key in data.get("needs", [])
     commune = data["commune_1"]
@@ -138,6 +140,12 @@ def notify_new_candidate(candidate):
             context=context,
             kind="intake_confirmation",
         )
+    # The pole reads French, whatever language the person wrote in.
+    with translation.override(settings.LANGUAGE_CODE):
+        _notify_pole(candidate, context)
+
+
+def _notify_pole(candidate, context):
     outbox.enqueue(
         to=pole_recipients(candidate.pole),
         subject=_("Nouvelle demande d'installation : %(ref)s") % {"ref": candidate.reference},

@@ -11,6 +11,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
 
 from extranet.offers.forms import MODEL_FIELDS
+from portal.languages import originals
 from portal.models import OfferIndexPage, OfferPage
 
 
@@ -26,7 +27,7 @@ def _unique_slug(index, title):
 @transaction.atomic
 def submit_proposal(*, user, data):
     """Create the offer as a draft owned by `user` and start the moderation workflow."""
-    index = OfferIndexPage.objects.first()
+    index = originals(OfferIndexPage.objects.all()).first()
     if index is None:
         raise ImproperlyConfigured("Aucune page « liste des offres » : créez-la dans l'admin.")
     values = {name: data.get(name) for name in MODEL_FIELDS}

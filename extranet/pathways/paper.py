@@ -115,6 +115,8 @@ def pathway_context(pathway, *, site_url=""):
     rows = contact_rows(pathway)
     return {
         "pathway": pathway,
+        # The person's own copy (e-mailed) shows everything; on screen, see privacy/sensitive.
+        "show_sensitive": getattr(pathway, "reads_sensitive", True),
         "needs": needs(pathway),
         "contacts": rows,
         "mini_map": mini_map(rows),

@@ -18,13 +18,14 @@ from extranet.pathways import services
 from extranet.pathways.forms import ContactFormSet, PathwayForm, StepFormSet
 from extranet.pathways.paper import pathway_context, pathway_pdf_response
 from extranet.pathways.perms import author_structures, can_write
+from extranet.privacy.sensitive import pathways_flagged
 from extranet.thematiques import thematique_groups
 
 
 def visible(user):
     contacts = PathwayContact.objects.select_related("structure__commune", "service")
     return (
-        Pathway.objects.visible_to(user)
+        pathways_flagged(Pathway.objects.visible_to(user), user)
         .select_related("structure", "author")
         .prefetch_related(
             Prefetch("contacts", contacts.prefetch_related("structure__themes")), "steps"
@@ -132,6 +133,8 @@ def pathway_create(request):
 @member_required
 def pathway_edit(request, reference):
     pathway = get_visible(request.user, reference)
+    if not pathway.reads_sensitive:  # the form holds the situation: its writers only
+        raise PermissionDenied
     return _write(request, pathway)
 
 
@@ -158,7 +161,9 @@ def pathway_email(request, reference):
     pathway = get_visible(request.user, reference)
     try:
         services.email_to_person(
-            actor=request.user, pathway=pathway, context=pathway_context(pathway)
+            actor=request.user,
+            pathway=pathway,
+            context=pathway_context(pathway) | {"show_sensitive": True},
         )
     except services.PathwayError as error:
         messages.error(request, str(error))

@@ -44,6 +44,7 @@ REGISTER = {
             "source",
             "origin_country",
             "origin_department",
+            "language",
             "adults",
             "children",
             "project_type",

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from portal.denials import logged_upload_check
+
 # Magic bytes → (MIME type, extension). Anything else is refused, whatever its name says.
 SIGNATURES = (
     (b"%PDF-", "application/pdf", "pdf"),
@@ -37,6 +39,7 @@ def max_bytes():
     return settings.REFERRAL_ATTACHMENT_MAX_BYTES
 
 
+@logged_upload_check("referral_attachment")
 def check_upload(upload):
     """Refuse files too large or whose content is not a PDF, PNG or JPEG.
 
@@ -50,7 +53,8 @@ def check_upload(upload):
                 "name": upload.name,
                 "size": round(upload.size / 1024 / 1024, 1),
                 "limit": limit // (1024 * 1024),
-            }
+            },
+            code="too_large",
         )
     upload.seek(0)
     found = sniff(upload.read(16))
@@ -61,7 +65,8 @@ def check_upload(upload):
                 "« %(name)s » n'est pas un PDF, un PNG ou un JPEG (son contenu a été vérifié) : "
                 "enregistrez le document dans l'un de ces formats."
             )
-            % {"name": upload.name}
+            % {"name": upload.name},
+            code="bad_type",
         )
     mime, extension = found
     stem = get_valid_filename(upload.name.rsplit(".", 1)[0])[:100] or "document"

@@ -19,7 +19,7 @@ def to_document(referral):
         kind=KIND,
         id=str(referral.pk),
         title=f"{referral.reference} — {referral.person_name}",
-        text=" ".join([referral.subject, referral.message, str(referral.target_structure)]),
+        text=" ".join([referral.subject, str(referral.target_structure)]),  # no sensitive field
         url=reverse("extranet:referral_detail", args=[referral.reference]),
         themes=list(referral.thematiques),
         types=[referral.status],

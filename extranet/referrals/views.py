@@ -24,6 +24,7 @@ from extranet.models import (
     ReferralComment,
     ReferralEvent,
 )
+from extranet.privacy.sensitive import referrals_flagged
 from extranet.referrals import perms, prefill, services
 from extranet.referrals.enums import ReferralStatus
 from extranet.referrals.forms import (
@@ -123,7 +124,7 @@ def _form_context(form):
 
 def detail_queryset(user):
     return (
-        Referral.objects.visible_to(user)
+        referrals_flagged(Referral.objects.visible_to(user), user)
         .select_related(
             "sender",
             "sender_structure",
@@ -180,10 +181,15 @@ def detail_context(request, referral, **forms):
 @member_required
 def attachment_download(request, reference, key):
     """The only way to a stored attachment: visible referral, audited, as a download."""
-    referral = get_object_or_404(Referral.objects.visible_to(request.user), reference=reference)
+    referral = get_object_or_404(
+        referrals_flagged(Referral.objects.visible_to(request.user), request.user),
+        reference=reference,
+    )
     attachment = ReferralAttachment.objects.filter(referral=referral, key=_uuid(key)).first()
     if attachment is None:
         raise Http404
+    if not referral.reads_sensitive:
+        raise PermissionDenied
     audit.record(
         actor=request.user,
         action=AuditAction.READ,

@@ -83,5 +83,6 @@ def partner_fiche(request, slug):
         "pending": structure.workflow_in_progress,
         "has_draft": structure.has_unpublished_changes,
     }
-    status = 400 if form.errors else 200
+    # A refused POST (the fiche or one of its services or permanences) answers 400.
+    status = 400 if request.method == "POST" else 200
     return render(request, "extranet/structures/fiche_form.html", context, status=status)

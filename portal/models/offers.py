@@ -232,6 +232,13 @@ class OfferPage(Page):
         OfferType.WORKSPACE: ("opening_hours", "access_conditions"),
     }
 
+    def get_offer_type_display(self):
+        """The type's label, without translating every choice as Django's version does
+        (it hashes all the lazy labels on each call: 20 cards, 120 translations)."""
+        if self.offer_type in OfferType.values:
+            return str(OfferType(self.offer_type).label)
+        return self.offer_type
+
     def clean(self):
         super().clean()
         errors = {}
@@ -310,6 +317,7 @@ class TerritoryPage(Page):
         codes = list(self.epcis.values_list("code", flat=True))
         return (
             OfferPage.objects.current()
+            .filter(locale_id=self.locale_id)
             .in_epcis(codes)
             .select_related("commune")
             .order_by("valid_until", "-first_published_at")[:limit]
@@ -318,5 +326,7 @@ class TerritoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["offers"] = self.current_offers()
-        context["offer_index"] = OfferIndexPage.objects.live().first()
+        context["offer_index"] = (
+            OfferIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        )
         return context

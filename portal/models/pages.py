@@ -26,7 +26,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # The cards are the main menu's pages: the same cached entries, no query per card.
         site = Site.find_for_request(request)
-        if site and site.root_page_id == self.pk:
+        if site and self.depth == 2:  # the site's home page, or its translation
             context["sections"] = main_menu(site)
         else:
             context["sections"] = self.get_children().live().in_menu().specific()

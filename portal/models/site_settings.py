@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from portal.languages import interface_language
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -88,12 +90,24 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("réglages du site")
 
     def legal_links(self):
-        """The live legal pages, in footer order, fetched in one query (not one per link)."""
+        """The live legal pages, in footer order, each in the interface language where
+        translated, fetched in one query (not one per link)."""
         ids = [
             self.legal_notice_page_id,
             self.privacy_page_id,
             self.accessibility_page_id,
             self.charter_page_id,
         ]
-        pages = Page.objects.live().in_bulk([pk for pk in ids if pk])
+        chosen = Page.objects.filter(pk__in=[pk for pk in ids if pk]).values("translation_key")
+        versions = Page.objects.live().filter(translation_key__in=chosen).select_related("locale")
+        language = interface_language()
+        by_key = {}
+        for page in versions:
+            if page.pk in ids or page.locale.language_code == language:
+                by_key.setdefault(page.translation_key, {})[page.pk in ids] = page
+        pages = {}
+        for options in by_key.values():
+            original = options.get(True)
+            if original is not None:
+                pages[original.pk] = options.get(False, original)
         return [pages[pk] for pk in ids if pk in pages]

@@ -29,7 +29,10 @@ INSTALLED_APPS = [
     "extranet",
     "cartemploi",
     "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -66,14 +69,18 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The URL decides the language (/en/… English, the rest French), never the browser.
+    "portal.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every 403, and every 404 on an object a signed-in person asked for, logged (ids only).
+    "portal.denials.DenialLogMiddleware",
     # Login required by default: public views say so with `login_not_required`.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "portal.security.PrivateResponseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.menus.CachedSiteMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "extranet.middleware.StaffMfaRequiredMiddleware",
@@ -140,8 +147,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # Redis down or slow: pages are served without the cache (portal/cache.py).
+    REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "portal.cache.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
+                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+            },
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -151,6 +167,19 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # What browsers and a reverse proxy may keep (raise it only with a frontend-cache purge).
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+# Frontend-cache purge: with a reverse proxy (Varnish-like) in front, Wagtail sends it an HTTP
+# PURGE for a page's URL when the page is published or unpublished. Off when unset.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/extranet/", "/comptes/", "/je-m-installe/", "/_util/")
 PAGE_CACHE_MODELS = [
     "portal.SiteSettings",
@@ -235,7 +264,8 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
-WAGTAIL_I18N_ENABLED = False
+# French pages and their English translations (wagtail-localize); see docs/architecture.md.
+WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatar fetched from a third party (privacy; and the CSP allows our own images only).
@@ -250,8 +280,11 @@ WAGTAIL_MODERATION_ENABLED = True
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "fr-fr"
-LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
+# The default language is spelt as LANGUAGE_CODE: Django's and Wagtail's URL prefixes compare
+# codes literally, and "fr" next to "fr-fr" would put French pages under /fr/.
+LANGUAGES = [("fr-fr", _("Français")), ("en", _("Anglais"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -368,6 +401,11 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Virus scanning of uploads through clamd (portal/antivirus.py): off when empty;
+# "tcp://host:3310" or "unix:///run/clamav/clamd.ctl". Needs the clamdpy package.
+CLAMAV_URL = env("CLAMAV_URL", default="")
+CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=10.0)
 
 # --- Répertoire -----------------------------------------------------------------------
 # A fiche not verified for this many months is flagged and its managers are reminded.

@@ -1,4 +1,6 @@
-"""Demo répertoire: ~40 fictitious structures on real Creuse / Haute-Vienne communes.
+"""Demo répertoire: 20 fictitious structures on real Creuse / Haute-Vienne communes, each
+also holding a permanence in another commune (once two "… – Commune" copies of the same
+structure; re-running removes those copies).
 
 Every name, phone (ARCEP range reserved for fiction: 05 36 49 xx xx) and address is made
 up. Idempotent: structures are keyed by slug, services by (structure, name).
@@ -7,10 +9,13 @@ up. Idempotent: structures are keyed by slug, services by (structure, name).
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.languages import originals
 from portal.models import Commune, HomePage
+from repertoire.demo.permanences import seed_archetype_permanence, seed_network_permanences
 from repertoire.models import RepertoirePage, Service, Structure, Theme
 
 COMMUNES = [
@@ -259,7 +264,7 @@ def _commune(code):
 def _structure_values(archetype, index, commune):
     name, kind, _themes, summary, hours, modes, *_service = archetype
     return {
-        "name": f"{name} – {commune.name}",
+        "name": name,
         "kind": kind,
         "summary": summary,
         "objectives": summary,
@@ -291,7 +296,7 @@ def _structure_values(archetype, index, commune):
 
 def _upsert(archetype, index, commune, themes):
     values = _structure_values(archetype, index, commune)
-    slug = slugify(values["name"])[:200]
+    slug = slugify(values["name"])[:200] + "-demo"
     structure, _created = Structure.objects.update_or_create(slug=slug, defaults=values)
     structure.themes.set([themes[s] for s in archetype[2] if s in themes])
     structure.save()
@@ -310,6 +315,17 @@ def _upsert(archetype, index, commune, themes):
         },
     )
     return structure
+
+
+def _remove_place_copies(name, communes):
+    """The "… – Commune" copies earlier demos made of one structure: deleted, or
+    unpublished when something (a referral) still points at them."""
+    slugs = [slugify(f"{name} – {commune.name}")[:200] for commune in communes]
+    for copy in Structure.objects.filter(slug__in=slugs):
+        try:
+            copy.delete()
+        except ProtectedError:
+            Structure.objects.filter(pk=copy.pk).update(live=False)
 
 
 def _enrich_existing(themes):
@@ -332,20 +348,22 @@ def seed_repertoire_demo():
         return 0
     count = 0
     for index, archetype in enumerate(ARCHETYPES):
-        for offset in (0, 5):
-            commune = communes[(index + offset) % len(communes)]
-            _upsert(archetype, index + offset, commune, themes)
-            count += 1
+        structure = _upsert(archetype, index, communes[index % len(communes)], themes)
+        held_in = communes[(index + 5) % len(communes)]
+        seed_archetype_permanence(structure, index, held_in)
+        _remove_place_copies(archetype[0], communes)
+        count += 1
+    seed_network_permanences()
     _enrich_existing(themes)
     return count
 
 
 def ensure_repertoire_page():
     """The public répertoire page under the home page (slug "repertoire"), published once."""
-    existing = RepertoirePage.objects.first()
+    existing = originals(RepertoirePage.objects.all()).first()
     if existing is not None:
         return existing
-    home = HomePage.objects.first()
+    home = originals(HomePage.objects.all()).first()
     page = RepertoirePage(
         title="Répertoire des compétences sociales",
         slug="repertoire",

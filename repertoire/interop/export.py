@@ -10,7 +10,7 @@ from data_inclusion.schema import v1 as di
 from django.conf import settings
 from pydantic import ValidationError
 
-from repertoire.models import Service, Structure
+from repertoire.models import Permanence, Service, Structure
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +100,53 @@ def service_to_di(service, structure=None):
         "horaires_accueil": service.opening_hours,
     }
     return _conforming(di.Service, _merged(service.di_extra, record))
+
+
+def permanence_to_di(permanence):
+    """A permanence as a service of its structure, with its own place and hours: the
+    service it names (or the structure's welcome) held at the host place."""
+    structure = permanence.structure
+    where = ", ".join(part for part in (permanence.place_label, permanence.commune_name) if part)
+    if permanence.service_id:
+        base = service_to_di(permanence.service, structure)
+        name = f"{permanence.service.name} – permanence à {permanence.commune_name}"
+    else:
+        base = {
+            "source": structure.di_source or settings.REPERTOIRE_DI_SOURCE,
+            "structure_id": structure_id(structure),
+            "description": structure.summary if len(structure.summary) >= 5 else None,
+            "date_maj": (structure.last_verified_at or structure.updated_at.date()).isoformat(),
+            "telephone": structure.phone,
+            "courriel": structure.email,
+        }
+        name = f"Permanence de {structure.name} à {permanence.commune_name}"
+    point = permanence.point or (None, None)
+    commune = permanence.commune
+    record = {
+        **base,
+        "id": f"{structure_id(structure)}--permanence-{permanence.pk}",
+        "nom": name[:150],
+        "description": base.get("description") or f"Permanence : {where}.",
+        "commune": commune.name if commune else None,
+        "code_postal": commune.main_postal_code if commune else None,
+        "code_insee": permanence.commune_id,
+        "adresse": permanence.full_address or None,
+        "complement_adresse": permanence.place_label or None,
+        "latitude": point[0],
+        "longitude": point[1],
+        "modes_accueil": ["en-presentiel"],
+        "horaires_accueil": permanence.opening_hours,
+    }
+    return _conforming(di.Service, _clean(record))
+
+
+def published_permanences():
+    return (
+        Permanence.objects.current()
+        .filter(structure__live=True)
+        .select_related("structure", "service", "commune", "host_structure")
+        .order_by("pk")
+    )
 
 
 def published_structures():

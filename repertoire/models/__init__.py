@@ -2,6 +2,7 @@ from repertoire.workspaces.models import Booking, Room, Workspace  # noqa: I001
 
 from .freshness import ErrorReport, FreshnessReminder
 from .pages import RepertoirePage
+from .permanences import Permanence
 from .services import Service
 from .structures import Structure, StructureQuerySet
 from .themes import Theme
@@ -12,6 +13,7 @@ __all__ = [
     "Workspace",
     "ErrorReport",
     "FreshnessReminder",
+    "Permanence",
     "RepertoirePage",
     "Service",
     "Structure",

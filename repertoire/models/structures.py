@@ -15,7 +15,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce, Least
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -32,7 +32,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from repertoire import opening_hours
+from repertoire import hours
 from repertoire.enums import HANDICAPS, AccessLevel, AccessMode, StructureKind
 from repertoire.fields import MultipleChoiceListField
 from repertoire.validators import validate_opening_hours, validate_schema_email, validate_siret
@@ -91,12 +91,31 @@ class StructureQuerySet(models.QuerySet):
         return query
 
     def in_communes(self, distances):
-        """Structures of the given communes {insee_code: km}, nearest first."""
-        order = Case(
-            *[When(commune_id=code, then=Value(int(km * 10))) for code, km in distances.items()],
-            output_field=IntegerField(),
+        """Structures of the given communes {insee_code: km}, or holding a current
+        permanence in one of them, nearest first (a permanence counts where it is held)."""
+        return self.near_communes(distances).order_by("distance_order", "name")
+
+    def near_communes(self, distances):
+        """`in_communes` unordered, with the `distance_order` alias (tenths of km)."""
+        from repertoire.models.permanences import Permanence
+
+        codes, far = list(distances), Value(10**6)
+
+        def tenths(field):
+            whens = [When(**{field: c}, then=Value(int(km * 10))) for c, km in distances.items()]
+            return Case(*whens, default=far, output_field=IntegerField())
+
+        held = Permanence.objects.current().filter(commune_id__in=codes)
+        nearest = (
+            held.filter(structure=OuterRef("pk"))
+            .annotate(tenths=tenths("commune_id"))
+            .order_by("tenths")
+            .values("tenths")[:1]
         )
-        return self.filter(commune_id__in=list(distances)).order_by(order, "name")
+        order = Least(tenths("commune_id"), Coalesce(Subquery(nearest), far))
+        return self.filter(Q(commune_id__in=codes) | Q(pk__in=held.values("structure_id"))).alias(
+            distance_order=order
+        )
 
     def stale(self, months=None, today=None):
         """Never verified, or verified more than `months` ago."""
@@ -283,15 +302,18 @@ class Structure(
 
     @cached_property
     def parsed_hours(self):
-        if not self.opening_hours:
-            return None
-        try:
-            return opening_hours.parse(self.opening_hours)
-        except opening_hours.OpeningHoursError:
-            return None
+        return hours.parse_or_none(self.opening_hours, hours.department_of(self.commune_id))
+
+    def current_permanences(self):
+        """Its permanences not yet ended, in their order (prefetched rows are used)."""
+        return [p for p in self.permanences.all() if p.is_current()]
+
+    def permanence_open_now(self, moment=None):
+        """The first of its permanences on now, or None ("ouvert maintenant")."""
+        return next((p for p in self.current_permanences() if p.is_open_now(moment)), None)
 
     def hours_lines(self):
-        return opening_hours.describe(self.parsed_hours) if self.parsed_hours else []
+        return self.parsed_hours.describe() if self.parsed_hours else []
 
     def closure_active(self, today=None):
         today = today or timezone.localdate()
@@ -307,7 +329,7 @@ class Structure(
         """'Ouvert maintenant — ferme à 17 h' (or the closure message) or None."""
         moment = moment or timezone.localtime()
         if self.closure_active(moment.date()):
-            return opening_hours.Status(False, self.closure_message or _("Fermé temporairement"))
+            return hours.Status(False, self.closure_message or _("Fermé temporairement"))
         return self.parsed_hours.status_at(moment) if self.parsed_hours else None
 
     def accessibility(self):

@@ -1,6 +1,7 @@
 from data_inclusion.schema import v1 as di
 from django.core.cache import cache
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -39,6 +40,12 @@ class Theme(models.Model):
     """A tab of the répertoire (garde d'enfants, santé…), mapped to data·inclusion."""
 
     name = models.CharField(_("nom"), max_length=80)
+    name_en = models.CharField(
+        _("nom en anglais"),
+        max_length=80,
+        blank=True,
+        help_text=_("Affiché sur le portail en anglais ; à défaut, le nom français."),
+    )
     slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
     description = models.CharField(_("description"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
@@ -57,6 +64,7 @@ class Theme(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("order"),
@@ -71,6 +79,19 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name in the interface language (English when given, else French)."""
+        if self.name_en and translation.get_language() == "en":
+            return self.name_en
+        return self.name
+
+    @property
+    def label_lang(self):
+        """ "fr" when the French name stands in an English interface, else ""."""
+        english = translation.get_language() == "en"
+        return "fr" if english and not self.name_en else ""
 
     def covers(self, thematique):
         category = thematique.split("--", 1)[0]

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from portal.models import Department
 from repertoire.models import Structure, Theme
+from repertoire.models.permanences import permanences_prefetch
 from repertoire.paper import typesetting
 
 PDF_CSS = "css/repertoire-pdf.css"
@@ -63,7 +64,9 @@ def booklet_queryset(params):
             raise Http404
         structures = structures.filter(commune__department=department)
         scope.append(department.name)
-    structures = structures.select_related("commune").prefetch_related("themes", "services")
+    structures = structures.select_related("commune").prefetch_related(
+        "themes", "services", permanences_prefetch()
+    )
     return structures.order_by("name"), scope
 
 

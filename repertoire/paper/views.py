@@ -26,11 +26,12 @@ def pdf_response(content, filename):
 
 
 def structure_pdf(request, page, slug):
-    from repertoire.views import get_structure
+    from repertoire.views import get_structure, hosted_permanences
 
     structure = get_structure(slug)
     context = {
         "structure": structure,
+        "hosted_permanences": hosted_permanences(structure),
         "services": list(structure.services.all()),
         "site_url": request.build_absolute_uri("/"),
         "fiche_url": request.build_absolute_uri(f"{page.get_url(request)}structures/{slug}/"),

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertRedirects
 
 from extranet.enums import AuditAction
@@ -253,3 +253,42 @@ def test_start_page_and_steps_work_without_javascript(client, territory):
     assertContains(step, 'aria-current="step"')
     assertContains(step, '<button type="submit" name="action" value="next">')
     assert client.get(step_url("inconnue")).status_code == 404
+
+
+# The form in English: the person reads English, the pole reads French.
+def test_an_english_request_is_answered_in_english_and_read_by_the_pole_in_french(
+    client, territory, django_capture_on_commit_callbacks
+):
+    with translation.override("en"):
+        start = client.get(reverse("intake:start"))
+        for slug, values in answers().items():
+            step = reverse("intake:step", kwargs={"slug": slug})
+            assert step.startswith("/en/")
+            response = client.post(step, {**values, "action": "next"})
+            assert response.status_code == 302, response.content.decode()[:1500]
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("intake:review"))
+        receipt = client.get(reverse("intake:receipt"))
+    assert '<html lang="en">' in start.content.decode()
+    candidate = Candidate.objects.get()
+    assert candidate.language == "en"
+    assertContains(receipt, candidate.reference)
+    assert '<html lang="en">' in receipt.content.decode()
+    confirmation = next(m for m in mail.outbox if m.to == ["camille.martin@exemple.fr"])
+    pole = next(m for m in mail.outbox if m.to == ["officier.plateau@exemple.fr"])
+    assert "Dear" in confirmation.body or "Hello" in confirmation.body
+    assert "Nous avons bien reçu" not in confirmation.body
+    assert pole.subject.endswith(f"Nouvelle demande d'installation : {candidate.reference}")
+    assert "Demande écrite en anglais" in pole.body
+
+
+def test_a_french_request_says_nothing_about_language(
+    client, territory, django_capture_on_commit_callbacks
+):
+    for slug, values in answers().items():
+        client.post(reverse("intake:step", kwargs={"slug": slug}), {**values, "action": "next"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("intake:review"))
+    assert Candidate.objects.get().language == "fr"
+    pole = next(m for m in mail.outbox if m.to == ["officier.plateau@exemple.fr"])
+    assert "anglais" not in pole.body

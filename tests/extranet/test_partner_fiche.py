@@ -6,6 +6,7 @@ from pytest_django.asserts import assertContains
 from repertoire.forms import PARTNER_FIELDS
 from repertoire.models import Structure
 from tests.extranet.factories import MembershipFactory
+from tests.portal.factories import CommuneFactory
 from tests.repertoire.factories import ServiceFactory
 
 
@@ -24,6 +25,10 @@ def post_data(structure, **changes):
             "services-INITIAL_FORMS": str(len(services)),
             "services-MIN_NUM_FORMS": "0",
             "services-MAX_NUM_FORMS": "1000",
+            "permanences-TOTAL_FORMS": "0",
+            "permanences-INITIAL_FORMS": "0",
+            "permanences-MIN_NUM_FORMS": "0",
+            "permanences-MAX_NUM_FORMS": "1000",
         }
     )
     for index, service in enumerate(services):
@@ -134,3 +139,41 @@ def test_editor_rejects_with_a_comment(client, own, editor):
     assert [m.to for m in mail.outbox].count([own.user.email]) == 1
     assert "Précisez le public accueilli." in ours[0].body
     assert Structure.objects.get(pk=own.structure.pk).summary != "Trop court"
+
+
+def test_partner_adds_a_permanence_with_a_typed_commune(client, own):
+    bellac = CommuneFactory(insee_code="87011", name="Bellac", postal_codes="87300")
+    client.force_login(own.user)
+    prefix = "permanences-0-"
+    data = post_data(
+        own.structure,
+        **{
+            "permanences-TOTAL_FORMS": "1",
+            prefix + "place_name": "Mairie de Bellac",
+            prefix + "commune": "Bellac",
+            prefix + "opening_hours": "Tu[1,3] 09:00-12:00",
+        },
+    )
+    response = client.post(fiche_url(own.structure), data)
+    assert response.status_code == 302
+    draft = Structure.objects.get(pk=own.structure.pk).get_latest_revision_as_object()
+    [permanence] = draft.permanences.all()
+    assert permanence.commune == bellac and permanence.place_name == "Mairie de Bellac"
+
+
+def test_partner_permanence_with_unknown_commune_is_refused_in_french(client, own):
+    client.force_login(own.user)
+    prefix = "permanences-0-"
+    data = post_data(
+        own.structure,
+        **{
+            "permanences-TOTAL_FORMS": "1",
+            prefix + "place_name": "Salle des fêtes",
+            prefix + "commune": "Atlantide",
+            prefix + "opening_hours": "Tu 09:00-12:00",
+        },
+    )
+    response = client.post(fiche_url(own.structure), data)
+    assertContains(response, "Atlantide", status_code=400)
+    assertContains(response, 'value="Salle des fêtes"', status_code=400)
+    assert not own.structure.revisions.exists()

@@ -58,5 +58,6 @@ def test_embedded_defaults_are_sqlite_database_search_and_local_files(settings):
         "django.db.backends.postgresql",
     }
     assert settings.LANGUAGE_CODE == "fr-fr"
+    assert settings.LANGUAGES[0][0] == settings.LANGUAGE_CODE
     assert settings.TIME_ZONE == "Europe/Paris"
     assert settings.AUTH_USER_MODEL == "portal.User"

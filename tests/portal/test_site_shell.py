@@ -143,3 +143,14 @@ def test_home_and_menu_cost_the_same_queries_with_one_or_twelve_pages(client, ho
     client.get("/")
     assert _queries(client, "/") == with_one <= 12
     assertContains(client.get("/"), ">Page 11</a>")
+
+
+def test_site_settings_are_cached_and_forgotten_when_they_change(client, home):
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not [q for q in queries.captured_queries if "portal_sitesettings" in q["sql"]]
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = "accueil@passerelles.localhost"
+    settings.save()
+    assertContains(client.get("/"), "accueil@passerelles.localhost")

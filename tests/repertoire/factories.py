@@ -2,7 +2,7 @@ import factory
 
 from portal.models import HomePage
 from repertoire.enums import StructureKind
-from repertoire.models import RepertoirePage, Service, Structure, Theme
+from repertoire.models import Permanence, RepertoirePage, Service, Structure, Theme
 from tests.portal.factories import CommuneFactory
 
 
@@ -65,3 +65,14 @@ def repertoire_page():
     page = RepertoirePage(title="Répertoire", slug="repertoire")
     home.add_child(instance=page)
     return page
+
+
+class PermanenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Permanence
+
+    structure = factory.SubFactory(StructureFactory)
+    place_name = "Mairie de Bellac"
+    address = "Place de la République"
+    commune = factory.SubFactory(CommuneFactory)
+    opening_hours = "Tu[1,3] 09:00-12:00; PH off"

@@ -10,6 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from portal.languages import originals
 from portal.models import Department
 from repertoire.models import RepertoirePage, Structure, Theme
 from repertoire.paper.views import cached_booklet
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         codes = published.values_list("commune__department", flat=True).distinct()
         departments = Department.objects.filter(code__in=codes).order_by("code")
         scopes += [{"departement": code} for code in departments.values_list("code", flat=True)]
-        for page in RepertoirePage.objects.live().specific():
+        for page in originals(RepertoirePage.objects.live()).specific():
             site = page.get_site()
             root = site.root_url if site else None
             for params in scopes:

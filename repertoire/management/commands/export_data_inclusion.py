@@ -6,6 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from repertoire.interop.export import (
+    permanence_to_di,
+    published_permanences,
     published_services,
     published_structures,
     service_to_di,
@@ -24,7 +26,8 @@ class Command(BaseCommand):
         folder.mkdir(parents=True, exist_ok=True)
         rows = {
             "structures.json": [structure_to_di(s) for s in published_structures().iterator()],
-            "services.json": [service_to_di(s) for s in published_services().iterator()],
+            "services.json": [service_to_di(s) for s in published_services().iterator()]
+            + [permanence_to_di(p) for p in published_permanences().iterator()],
         }
         for name, records in rows.items():
             (folder / name).write_text(json.dumps(records, ensure_ascii=False, indent=1))

@@ -1,0 +1,127 @@
+"""The address decides the language: French everywhere, English under /en/ for the public
+portal; `lang` always tells the language of the text actually shown."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale
+
+from portal.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home():
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def french_page(home):
+    page = StandardPage(
+        title="Vivre en Creuse",
+        slug="vivre-en-creuse",
+        introduction="Tout pour s'installer.",
+        show_in_menus=True,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def english_home(home):
+    english = home.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Settling in the Limousin"
+    english.introduction = "Everything you need to settle here."
+    english.save_revision().publish()
+    return english
+
+
+def _html_lang(response):
+    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
+
+
+def test_a_browser_asking_for_english_keeps_french_addresses_in_french(client, home):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert _html_lang(response) == "fr"
+    assert "Aller au contenu" in response.content.decode()
+    login = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en")
+    assert _html_lang(login) == "fr"
+    assert "Se connecter" in login.content.decode()
+
+
+def test_english_address_shows_the_english_interface_and_translation(client, english_home):
+    response = client.get("/en/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert _html_lang(response) == "en"
+    assert response["Content-Language"] == "en"
+    assert "Skip to main content" in html
+    assert "Settling in the Limousin" in html
+    assert '<h1 lang="fr">' not in html
+
+
+def test_switcher_and_alternates_link_the_same_page_in_the_other_language(client, english_home):
+    french = client.get("/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in french
+    assert 'rel="alternate" hreflang="en" href="http://testserver/en/"' in french
+    english = client.get("/en/").content.decode()
+    assert '<a href="/" hreflang="fr" lang="fr">Français</a>' in english
+
+
+def test_page_not_translated_yet_stays_french_and_is_marked_so(client, french_page, english_home):
+    english = client.get("/en/").content.decode()
+    # The English menu keeps the French page, pointing to its French address, marked French.
+    assert '<a href="/vivre-en-creuse/"  lang="fr">Vivre en Creuse</a>' in english
+    # Its switcher offers the English home page, the page having no English version.
+    french = client.get("/vivre-en-creuse/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in french
+    assert client.get("/en/vivre-en-creuse/").status_code == 404
+
+
+def test_english_offer_list_marks_french_offer_cards(client, english_home):
+    from tests.portal.factories import offer, offer_index
+
+    index = offer_index()
+    french_offer = offer(parent=index, title="Reprise de boulangerie")
+    english_index = index.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_index.save_revision().publish()
+    english = client.get(english_index.url).content.decode()
+    assert french_offer.title not in english  # the English list holds English offers only
+    french = client.get(index.url).content.decode()
+    assert "Reprise de boulangerie" in french
+
+
+def test_extranet_has_no_english_address_and_no_switcher(client, member):
+    client.force_login(member)
+    response = client.get(reverse("extranet:dashboard"))
+    assert _html_lang(response) == "fr"
+    assert "language-switch" not in response.content.decode()
+    assert client.get("/en" + reverse("extranet:dashboard")).status_code == 404
+
+
+def test_switcher_follows_a_translation_as_soon_as_it_is_published(
+    client, french_page, english_home
+):
+    before = client.get("/vivre-en-creuse/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in before
+    english = french_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Living in Creuse"
+    english.save_revision().publish()
+    after = client.get("/vivre-en-creuse/").content.decode()
+    assert '<a href="/en/vivre-en-creuse/" hreflang="en" lang="en">English</a>' in after
+    page = client.get("/en/vivre-en-creuse/").content.decode()
+    assert "Living in Creuse" in page and '<article class="prose">' in page
+
+
+def test_sitemap_lists_both_languages_with_alternates(client, french_page, english_home):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/en/</loc>" in sitemap
+    assert '<xhtml:link rel="alternate" hreflang="en" href="http://localhost/en/"/>' in sitemap
+    # A page without translation has no alternate.
+    french_only = sitemap.split("<loc>http://localhost/vivre-en-creuse/</loc>")[1].split("</url>")[
+        0
+    ]
+    assert "xhtml:link" not in french_only
