@@ -3,8 +3,9 @@
 Flows: `candidates/` (welcome poles' candidates to settle), `intake/` (the public form that
 creates them), `referrals/` (fiches de liaison), `pathways/` (fiches parcours), `directory/`
 (partner directory, shared documents, members' news), `offers/` (partners propose offers),
-`structures/` (a member's structures, their members, their répertoire fiche). Each keeps its
-models, views, forms, services, panels and search source; its templates are in
+`structures/` (a member's structures, their members, their répertoire fiche), `bookings/`
+(managers of shared workspaces answer booking requests; the places are the répertoire's).
+Each keeps its models, views, forms, services, panels and search source; its templates are in
 `templates/extranet/<flow>/`, its demo data in `extranet/demo/`.
 
 Shared by every flow, at this level: memberships and welcome poles (`models/`), roles and

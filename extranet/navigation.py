@@ -175,6 +175,13 @@ def register_extranet_tasks():
             "documents", _("Documents"), partner | admin, named("extranet:document_list"), order=71
         ),
         Task("directory", _("Annuaire"), partner | admin, named("extranet:directory"), order=72),
+        Task(
+            "bookings",
+            _("Espaces et réservations"),
+            partner,
+            named("extranet:booking_requests", "extranet.bookings.views.manages_a_place"),
+            order=45,
+        ),
         Task("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, order=90),
         # Done from the pages above.
         Task(

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from extranet import views
+from extranet.bookings import stats as booking_stats
+from extranet.bookings import views as bookings
 from extranet.candidates import actions as candidate_actions
 from extranet.candidates import exports as candidate_exports
 from extranet.candidates import stats as candidate_stats
@@ -112,6 +114,25 @@ urlpatterns = [
     path("fiches-parcours/<slug:reference>/modifier/", pathways.pathway_edit, name="pathway_edit"),
     path("fiches-parcours/<slug:reference>/pdf/", pathways.pathway_pdf, name="pathway_pdf"),
     path("fiches-parcours/<slug:reference>/envoyer/", pathways.pathway_email, name="pathway_email"),
+    # --- Shared workspaces: booking requests -----------------------------------------------
+    path("espaces/", bookings.booking_requests, name="booking_requests"),
+    path(
+        "espaces/demandes/<str:reference>/decision/",
+        bookings.booking_decide,
+        name="booking_decide",
+    ),
+    path("espaces/<slug:slug>/semaine/", bookings.booking_week, name="booking_week"),
+    path(
+        "espaces/<slug:slug>/convention/", bookings.workspace_agreement, name="workspace_agreement"
+    ),
+    path(
+        "espaces/<slug:slug>/statistiques/", booking_stats.workspace_stats, name="workspace_stats"
+    ),
+    path(
+        "espaces/<slug:slug>/statistiques/export.<str:fmt>",
+        booking_stats.workspace_stats_export,
+        name="workspace_stats_export",
+    ),
     # --- Coordination: annuaire, documents, actualités ---------------------------------------
     path("annuaire/", directory.directory, name="directory"),
     path("annuaire/mes-coordonnees/", directory.my_contact, name="my_contact"),

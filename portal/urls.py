@@ -40,6 +40,7 @@ urlpatterns = [
     path("api/", include(public(import_module("repertoire.api_urls")))),
     path("extranet/", include("extranet.urls")),
     path("cartemploi/", include("cartemploi.urls")),
+    path("espaces-de-travail/", include("repertoire.workspaces.urls")),
     path(
         "sitemap.xml",
         login_not_required(sitemap),

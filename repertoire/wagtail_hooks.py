@@ -19,7 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from repertoire.admin_forms import StructureAdminForm
-from repertoire.models import ErrorReport, Structure, Theme
+from repertoire.models import ErrorReport, Room, Structure, Theme, Workspace
 
 
 def _group(heading, *fields):
@@ -121,8 +121,41 @@ class ErrorReportViewSet(SnippetViewSet):
     ]
 
 
+class WorkspaceViewSet(SnippetViewSet):
+    """Shared workspaces: the site team creates a place for a structure; its members then
+    answer the booking requests in the extranet (bookings hold personal data: they are
+    read there only, through scoped and audited views, not in this admin)."""
+
+    model = Workspace
+    icon = "home"
+    menu_label = _("Espaces de travail")
+    list_display = ["name", "kind", "structure", "commune", "is_published"]
+    list_filter = ["kind", "is_published"]
+    search_fields = ["name"]
+    panels = [
+        _group(_("Lieu"), "structure", "name", "slug", "kind", "summary", "is_published"),
+        _group(_("Adresse"), "commune", "address", "latitude", "longitude", "phone", "email"),
+        _group(_("Réservations"), "opening_hours", "max_booking_hours", "access_rules"),
+    ]
+
+
+class RoomViewSet(SnippetViewSet):
+    model = Room
+    icon = "table"
+    menu_label = _("Salles et postes")
+    list_display = ["name", "workspace", "kind", "capacity", "hourly_price"]
+    list_filter = ["kind", "audience"]
+    search_fields = ["name"]
+
+
 class RepertoireGroup(SnippetViewSetGroup):
-    items = (StructureViewSet, ThemeViewSet, ErrorReportViewSet)
+    items = (
+        StructureViewSet,
+        ThemeViewSet,
+        ErrorReportViewSet,
+        WorkspaceViewSet,
+        RoomViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Répertoire")
     menu_order = 200

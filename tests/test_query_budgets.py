@@ -9,28 +9,40 @@ Then the data grows tenfold and no page may cost one query more.
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from extranet import demo
 from extranet.models import Candidate, Membership, Referral, WelcomePole
 from portal.languages import originals
 from portal.models import Commune, OfferIndexPage, User
-from repertoire.models import Structure
+from repertoire.models import Booking, Structure, Workspace
 from tests.extranet.factories import CandidateFactory, ReferralFactory
 from tests.extranet.test_seed_demo import demo_communes  # noqa: F401  (fixture)
 from tests.portal.factories import offer
 from tests.repertoire.factories import StructureFactory
+from tests.repertoire.workspaces.factories import BookingFactory, RoomFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 PUBLIC_BUDGET = 12
 SIGNED_IN_BUDGET = 15
-APP_PAGES = ["/repertoire/", "/recherche/?q=emploi", "/cartemploi/", "/je-m-installe/"]
+APP_PAGES = [
+    "/repertoire/",
+    "/recherche/?q=emploi",
+    "/cartemploi/",
+    "/je-m-installe/",
+    "/espaces-de-travail/",
+    "/espaces-de-travail/?commune=Le+Grand-Bourg&rayon=20",
+    "/espaces-de-travail/relais-grand-bourg/",
+    "/espaces-de-travail/relais-grand-bourg/demander/",
+]
 LINK = re.compile(r'href="(/(?:extranet|cartemploi)/[^"?#]*)"')
 NOT_PAGES = (".json", "/export", ".csv", ".xlsx", ".pdf", "/fichiers/")
 
@@ -68,7 +80,7 @@ def measure():
     anonymous = Client(raise_request_exception=False)
     for url in public_urls(anonymous):
         costs["anonyme", url] = cost(anonymous, url)
-    for account in demo.ACCOUNTS:
+    for account in demo.PRINTED_ACCOUNTS:
         user = User.objects.get(email=account.email)
         client = Client(raise_request_exception=False)
         client.force_login(user)
@@ -100,6 +112,19 @@ def grow_tenfold():
     index = originals(OfferIndexPage.objects.all()).get()
     for _ in range(index.get_children().count() * 9):
         offer(parent=index, commune=communes[0])
+    grow_workspaces()
+
+
+def grow_workspaces():
+    """Nine more places near the demo relay, and nine more requests for its rooms."""
+    relay = Workspace.objects.get(slug="relais-grand-bourg")
+    for _ in range(Workspace.objects.count() * 9):
+        RoomFactory(workspace__structure__commune=relay.commune)
+    rooms = list(relay.rooms.all())
+    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=30)
+    for number in range(Booking.objects.count() * 9):
+        slot = start + timedelta(hours=3 * number)
+        BookingFactory(room=rooms[number % len(rooms)], start=slot)
 
 
 def test_every_page_of_the_demo_keeps_its_budget_and_ten_times_more_data_costs_nothing(

@@ -24,6 +24,7 @@ from portal.enums import AccountKind
 from portal.models import Commune, Epci, User
 from repertoire.demo import structures as repertoire_demo
 from repertoire.demo.fiches import ensure_repertoire_page, seed_repertoire_demo
+from repertoire.demo.workspaces import seed_workspaces_demo
 
 # The one password of every demo account (printed by `manage.py demo_accounts`).
 # Demo only: `seed_demo` refuses to run with production settings.
@@ -56,6 +57,7 @@ def register_steps():
     for step in (
         seed_repertoire_demo,
         ensure_repertoire_page,
+        seed_workspaces_demo,
         seed_referrals_demo,
         seed_candidates_demo,
         seed_english_demo,
@@ -191,6 +193,22 @@ ACCOUNTS = (
     ),
 )
 
+# Printed too, beyond one account per role: who demonstrates a flow another account's
+# structure has no part in (the relay's manager answers booking requests).
+MORE_ACCOUNTS = (
+    DemoAccount(
+        Role.STRUCTURE_MANAGER,
+        "Responsable d'un relais France services (espaces de travail et réservations)",
+        "relais",
+        "Nadia",
+        "Ferrand",
+        structure=repertoire_demo.SERVICES_RELAY,
+        membership_role=MembershipRole.MANAGER,
+        job_title="Animatrice France services",
+    ),
+)
+PRINTED_ACCOUNTS = ACCOUNTS + MORE_ACCOUNTS
+
 COMMUNE_CODES = repertoire_demo.COMMUNE_CODES
 EPCI_CODES = frozenset(code for pole in POLES for code in pole.epcis)
 
@@ -260,6 +278,10 @@ def seed(*, reset_passwords=False):
         demo.role: seed_account(demo, structures, poles, reset_password=reset_passwords)
         for demo in ACCOUNTS
     }
+    for demo in MORE_ACCOUNTS:
+        accounts[demo.local_part] = seed_account(
+            demo, structures, poles, reset_password=reset_passwords
+        )
     for step in demo_steps():
         step()
     return accounts

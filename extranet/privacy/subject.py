@@ -68,6 +68,7 @@ def find(email):
         "extranet.Pathway": rows("extranet.Pathway", person_email__iexact=email),
         "portal.User": rows("portal.User", email__iexact=email),
         "repertoire.ErrorReport": rows("repertoire.ErrorReport", reporter_email__iexact=email),
+        "repertoire.Booking": rows("repertoire.Booking", email__iexact=email),
         "portal.OutboundEmail": rows("portal.OutboundEmail", to__iexact=email),
     }
     candidates = records["extranet.Candidate"]
@@ -139,6 +140,7 @@ def erase(*, email, actor):
     for user in subject.records["portal.User"]:
         anonymise.anonymise_user(user)
     anonymise.blank_all(subject.records["repertoire.ErrorReport"])
+    anonymise.blank_all(subject.records["repertoire.Booking"])
     apps.get_model("portal", "OutboundEmail").objects.filter(to__iexact=subject.email).delete()
     _audit(subject, actor=actor, action=AuditAction.ANONYMISE, reason="Effacement (RGPD art. 17)")
     return subject

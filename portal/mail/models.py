@@ -28,6 +28,9 @@ class OutboundEmail(models.Model):
     subject = models.CharField(_("objet"), max_length=255)
     body_text = models.TextField(_("texte"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # Small text files sent with the message ([{"filename", "mimetype", "content"}]), such
+    # as the `.ics` of an accepted booking; never personal files (they stay private).
+    attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     kind = models.CharField(_("type"), max_length=40, blank=True)
     status = models.CharField(
         _("état"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING

@@ -40,9 +40,14 @@ def enqueue(*, to, subject, template, context, kind=""):
     )
 
 
-def enqueue_rendered(*, to, subject, text, html="", kind=""):
+def enqueue_rendered(*, to, subject, text, html="", kind="", attachments=()):
     """Queue a message its sender has already rendered (allauth, Cartemploi, the répertoire),
-    sent as given: one message per address, duplicates and blanks dropped."""
+    sent as given: one message per address, duplicates and blanks dropped. `attachments`:
+    small text files as (filename, content, mimetype)."""
+    files = [
+        {"filename": name, "content": content, "mimetype": mimetype}
+        for name, content, mimetype in attachments
+    ]
     messages = [
         OutboundEmail.objects.create(
             to=address,
@@ -50,6 +55,7 @@ def enqueue_rendered(*, to, subject, text, html="", kind=""):
             body_text=text,
             body_html=html,
             kind=kind[:KIND_MAX],
+            attachments=files,
         )
         for address in dict.fromkeys(a for a in to if a)
     ]
@@ -85,6 +91,8 @@ def deliver(message):
     mail = EmailMultiAlternatives(subject=message.subject, body=message.body_text, to=[message.to])
     if message.body_html:
         mail.attach_alternative(message.body_html, "text/html")
+    for file in message.attachments or ():
+        mail.attach(file["filename"], file["content"], file["mimetype"])
     message.attempts += 1
     try:
         mail.send()

@@ -34,6 +34,11 @@ POLE_MONTS_BARRAGES = "accueil-monts-et-barrages-demo"
 YOUTH_AGENCY = "mission-locale-deux-vallees-demo"
 GROCERY = "epicerie-solidaire-epi-partage-demo"
 SOCIAL_CENTRE = "centre-social-fil-des-monts-demo"
+# The network of shared workspaces (repertoire.demo.workspaces): a public-services relay, a
+# media library and a tourist office within 10 km of one another in the west of the Creuse.
+SERVICES_RELAY = "relais-services-publics-grand-bourg-demo"
+MEDIA_LIBRARY = "mediatheque-fursac-demo"
+TOURIST_OFFICE = "office-tourisme-benevent-demo"
 
 STRUCTURES = (
     DemoStructure(
@@ -165,6 +170,34 @@ STRUCTURES = (
         "05 55 00 19 10",
         "Structure voisine, hors du territoire : accompagnement vers l'emploi et aide aux "
         "démarches pour les habitants des confins de la Creuse et de la Haute-Vienne.",
+    ),
+    DemoStructure(
+        SERVICES_RELAY,
+        "Relais de services publics du Grand-Bourg",
+        StructureKind.PUBLIC_SERVICE,
+        "23095",  # Le Grand-Bourg
+        "2 place du Champ de Foire",
+        "05 55 00 23 95",
+        "France services : aide aux démarches administratives, permanences des partenaires, "
+        "salles de réunion, salle informatique et bureaux prêtés aux télétravailleurs.",
+    ),
+    DemoStructure(
+        MEDIA_LIBRARY,
+        "Médiathèque intercommunale de Fursac",
+        StructureKind.LOCAL_AUTHORITY,
+        "23192",  # Fursac
+        "5 rue de l'École",
+        "05 55 00 23 19",
+        "Prêt de livres et de jeux, ateliers numériques, postes de travail en accès libre.",
+    ),
+    DemoStructure(
+        TOURIST_OFFICE,
+        "Office de tourisme de Bénévent-l'Abbaye",
+        StructureKind.PUBLIC_SERVICE,
+        "23021",  # Bénévent-l'Abbaye
+        "1 place du Marché",
+        "05 55 00 23 21",
+        "Accueil des visiteurs, billetterie, et un espace de coworking au premier étage.",
     ),
 )
 

@@ -1,3 +1,5 @@
+from repertoire.workspaces.models import Booking, Room, Workspace  # noqa: I001
+
 from .freshness import ErrorReport, FreshnessReminder
 from .pages import RepertoirePage
 from .permanences import Permanence
@@ -6,6 +8,9 @@ from .structures import Structure, StructureQuerySet
 from .themes import Theme
 
 __all__ = [
+    "Booking",
+    "Room",
+    "Workspace",
     "ErrorReport",
     "FreshnessReminder",
     "Permanence",

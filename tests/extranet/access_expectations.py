@@ -54,6 +54,12 @@ OBJECT_KIND = {
     "extranet:document_list": None,
     "extranet:document_download": "document",
     "extranet:news_list": None,
+    "extranet:booking_requests": None,
+    "extranet:booking_decide": "booking",
+    "extranet:booking_week": "workspace",
+    "extranet:workspace_stats": "workspace",
+    "extranet:workspace_stats_export": "workspace_export",
+    "extranet:workspace_agreement": "workspace",
     "cartemploi:index": None,
     "cartemploi:map_data": None,
     "cartemploi:card_detail": "card",
@@ -94,6 +100,7 @@ METHOD = dict.fromkeys(
         "extranet:referral_comment",
         "extranet:referral_attach",
         "extranet:pathway_email",
+        "extranet:booking_decide",
         "cartemploi:share_contacts",
         "cartemploi:record_outcome",
         "cartemploi:advisor_release",
@@ -148,8 +155,21 @@ EXPECTED = {
             "my_contact",
             "document_list",
             "news_list",
+            "booking_requests",
         )
     },
+    # Workspaces: the members of the place's structure only (none of these accounts; the
+    # relay's manager is the extra printed account).
+    **{
+        f"extranet:{name}": row(OBJECT)
+        for name in (
+            "booking_week",
+            "workspace_stats",
+            "workspace_stats_export",
+            "workspace_agreement",
+        )
+    },
+    "extranet:booking_decide": row(("redirect", "404")),
     **{
         f"extranet:{name}": row(OBJECT)
         for name in (

@@ -19,7 +19,7 @@ from cartemploi.models import (
 from extranet.enums import Role
 from extranet.models import Candidate, Pathway, Referral, ReferralAttachment
 from repertoire.enums import StructureKind
-from repertoire.models import Structure
+from repertoire.models import Booking, Structure, Workspace
 
 
 def own_structures(user):
@@ -93,6 +93,15 @@ def network_documents(user, role):
     return get_document_model().objects.filter(collection__in=network_collections())
 
 
+def managed_workspaces(user, role):
+    """Workspaces: the members of the place's structure (the admin has no part in them)."""
+    return Workspace.objects.filter(structure__in=own_structures(user))
+
+
+def managed_bookings(user, role):
+    return Booking.objects.filter(room__workspace__structure__in=own_structures(user))
+
+
 def cards(user, role):
     return PublicCard.objects.all()
 
@@ -154,6 +163,9 @@ KINDS = {
     "partner_fiche": (partner_fiches, lambda obj: {"slug": obj.slug}),
     "partner": (partners, lambda obj: {"slug": obj.slug}),
     "document": (network_documents, lambda obj: {"key": str(obj.pk)}),
+    "workspace": (managed_workspaces, lambda obj: {"slug": obj.slug}),
+    "workspace_export": (managed_workspaces, lambda obj: {"slug": obj.slug, "fmt": "csv"}),
+    "booking": (managed_bookings, lambda obj: {"reference": obj.reference}),
     "card": (cards, lambda obj: {"pk": obj.pk}),
     "own_offer": (own_offers, lambda obj: {"pk": obj.pk}),
     "youth_file": (youth_files, lambda obj: {"pk": obj.pk, "what": "cv"}),
@@ -172,6 +184,9 @@ MODELS = {
     "partner_fiche": Structure,
     "partner": Structure,
     "document": get_document_model,
+    "workspace": Workspace,
+    "workspace_export": Workspace,
+    "booking": Booking,
     "card": PublicCard,
     "own_offer": JobOffer,
     "youth_file": YouthProfile,

@@ -2,7 +2,8 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from extranet.demo import ACCOUNTS, DEMO_PASSWORD
+from extranet.demo import DEMO_PASSWORD
+from extranet.demo import PRINTED_ACCOUNTS as ACCOUNTS
 from portal.models import User
 
 
