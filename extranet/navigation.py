@@ -179,7 +179,8 @@ def register_extranet_tasks():
             "bookings",
             _("Espaces et réservations"),
             partner,
-            named("extranet:booking_requests", "extranet.bookings.views.manages_a_place"),
+            # Every partner: the page says how a structure gets a place when it has none.
+            named("extranet:booking_requests"),
             order=45,
         ),
         Task("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, order=90),

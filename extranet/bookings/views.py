@@ -164,8 +164,3 @@ def workspace_agreement(request, slug):
     return render(
         request, "extranet/bookings/workspace_agreement.html", {"place": place, "form": form}
     )
-
-
-def manages_a_place(user):
-    """The side menu offers the bookings to members of a structure that has a place."""
-    return Workspace.objects.managed_by(user).exists()
