@@ -94,6 +94,7 @@ ROOT_URLCONF = "portal.urls"
 # Main-menu entries of the apps' own sections (after the pages marked "show in menus").
 PASSERELLES_APP_MENU = [
     (_("Cartemploi"), "cartemploi:index"),
+    (_("Espaces de travail"), "workspaces:network"),
     (_("Je souhaite m'installer"), "intake:start"),
     (_("Rechercher"), "search:public"),
 ]
