@@ -3,6 +3,7 @@ from functools import partial
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -15,6 +16,15 @@ from portal.models import OutboundEmail
 from tests.extranet.factories import MembershipFactory, ReferralFactory, WelcomePoleFactory
 from tests.portal.factories import UserFactory
 from tests.repertoire.factories import ServiceFactory, StructureFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache. The database is rolled back between tests, but
+    the cache is not: another test's menus, sites or shell would leak into this one (seen on
+    PostgreSQL: the demo's footer and menu on a bare répertoire test)."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,9 @@ from repertoire.workspaces.models import Booking
 from tests.repertoire.workspaces.factories import BookingFactory, RoomFactory, next_weekday
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Restored to the migrated state first: an earlier transactional test flushed the
+    # content types Wagtail's reference index points to.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL (set DATABASE_URL): concurrent transactions and the "
