@@ -116,17 +116,32 @@ def _admin_url(user):
 
 def register_extranet_tasks():
     """The extranet's own tasks, called by `ExtranetConfig.ready`."""
+    from extranet.enums import Role
+
+    partner = frozenset({Role.STRUCTURE_MEMBER, Role.STRUCTURE_MANAGER})
+    roles = {
+        "partner": partner,
+        "admin": frozenset({Role.REGIONAL_ADMIN}),
+        "officer": frozenset({Role.POLE_OFFICER}),
+    }
+    roles["network"] = partner | roles["admin"] | roles["officer"] | {Role.ADVISOR, Role.EDITOR}
+    for task in (*_menu_tasks(**roles), *_page_tasks(**roles)):
+        register_task(task)
+
+
+CANDIDATES_RULE = "extranet.candidates.perms.can_view_candidates"
+PARTNER_RULE = "extranet.pathways.perms.can_write"
+OFFERS_RULE = "extranet.offers.perms.can_propose_offer"
+
+
+def _menu_tasks(*, partner, admin, officer, network):
+    """The side menu's entries, in order."""
     from django.utils.translation import gettext_lazy as _
 
     from extranet.enums import Role
 
-    partner = frozenset({Role.STRUCTURE_MEMBER, Role.STRUCTURE_MANAGER})
-    admin, officer = frozenset({Role.REGIONAL_ADMIN}), frozenset({Role.POLE_OFFICER})
-    network = partner | admin | officer | {Role.ADVISOR, Role.EDITOR}
-    candidates = "extranet.candidates.perms.can_view_candidates"
-    partner_rule = "extranet.pathways.perms.can_write"
-    offers = "extranet.offers.perms.can_propose_offer"
-    for task in (
+    candidates, offers = CANDIDATES_RULE, OFFERS_RULE
+    return (
         Task("dashboard", _("Tableau de bord"), network, named("extranet:dashboard"), order=10),
         Task("fiche", _("Notre fiche au répertoire"), partner, _fiche_url, order=20),
         Task(
@@ -184,7 +199,15 @@ def register_extranet_tasks():
             order=45,
         ),
         Task("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, order=90),
-        # Done from the pages above.
+    )
+
+
+def _page_tasks(*, partner, admin, officer, network):
+    """Tasks done from the pages above (a button, a link in a list), not the menu."""
+    from django.utils.translation import gettext_lazy as _
+
+    candidates, partner_rule, offers = CANDIDATES_RULE, PARTNER_RULE, OFFERS_RULE
+    return (
         Task(
             "candidate_create",
             _("Nouveau candidat"),
@@ -228,5 +251,4 @@ def register_extranet_tasks():
             menu="",
         ),
         Task("my_contact", _("Mes coordonnées"), partner, named("extranet:my_contact"), menu=""),
-    ):
-        register_task(task)
+    )
