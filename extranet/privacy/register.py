@@ -207,6 +207,9 @@ REGISTER = {
         ),  # fmt: skip
         "first_name": ID,
         "birth_date": ID,  # the year is kept: age bands are statistics
+        # Self-declared, optional; identity, not SENSITIVE (decision 0008): nobody reads it
+        # one by one but its owner, the statistics show it only in suppressed aggregates.
+        "gender": ID,
         "photo": ID,
         "cv": ID,
         "unpublish_reason": FT,
