@@ -7,7 +7,7 @@ class CartemploiConfig(AppConfig):
     verbose_name = _("Cartemploi")
 
     def ready(self):
-        from cartemploi import navigation, panels, privacy, search_sources
+        from cartemploi import navigation, panels, privacy, renditions, search_sources
         from cartemploi.demo.profiles import seed_cartemploi_demo
         from extranet.demo import register_demo_step
 
@@ -15,4 +15,5 @@ class CartemploiConfig(AppConfig):
         navigation.register()
         search_sources.register()
         privacy.register()
+        renditions.connect()
         register_demo_step(seed_cartemploi_demo)
