@@ -105,6 +105,15 @@ RECORD_KINDS = [
         exclude={"person_first_name": anonymise.ANONYMISED},
     ),
     RecordKind(
+        rule="bookings",
+        model="repertoire.Booking",
+        start=_date("end"),
+        recipient=lambda b: None,  # the visitor may have no account: nobody to warn
+        anonymise=anonymise.anonymise_booking,
+        url=lambda b: "/",
+        exclude={"name": anonymise.ANONYMISED},
+    ),
+    RecordKind(
         rule="accounts",
         model="portal.User",
         start=last_login(),

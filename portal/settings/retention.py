@@ -48,6 +48,12 @@ PASSERELLES_RETENTION = {
         "start": _("après le dernier message de la conversation"),
         "action": "anonymise",
     },
+    "bookings": {
+        "label": _("Demande de réservation d'un espace de travail (nom, e-mail, organisme, objet)"),
+        "months": 12,
+        "start": _("après la fin du créneau demandé"),
+        "action": "anonymise",
+    },
     "accounts": {
         "label": _("Compte (nom, e-mail, téléphone)"),
         "months": 24,
