@@ -71,7 +71,7 @@ def test_english_text_on_the_english_fiche_else_french_marked_french(
     html = _main(client.get("/en/repertoire/structures/maison-des-familles/"))
     assert '<p class="lead">A house where families find help.</p>' in html
     assert '<p lang="fr">Proposer des aides ponctuelles' in html  # no English objectives
-    assert '<p>A snack every Wednesday.</p>' in html
+    assert "<p>A snack every Wednesday.</p>" in html
     assert '<div class="easy-read__text" lang="fr">' in html
     fiche.easy_read_en = EASY_EN
     fiche.save()
