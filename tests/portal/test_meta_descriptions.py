@@ -13,56 +13,10 @@ from tests.repertoire.factories import StructureFactory, repertoire_page
 
 pytestmark = pytest.mark.django_db
 
-FRENCH = set(
-    [
-        "le",
-        "la",
-        "les",
-        "des",
-        "du",
-        "de",
-        "et",
-        "vous",
-        "pour",
-        "sur",
-        "une",
-        "un",
-        "est",
-        "au",
-        "aux",
-        "à",
-        "en",
-        "qui",
-        "dans",
-        "votre",
-        "vos",
-    ]
-)
-FRENCH |= set(["nous", "ce", "cette", "avec", "par", "pas", "d", "l", "s", "qu", "chez"])
-ENGLISH = set(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "for",
-        "your",
-        "you",
-        "in",
-        "on",
-        "a",
-        "an",
-        "is",
-        "with",
-        "or",
-        "we",
-        "our",
-        "near",
-        "this",
-        "from",
-    ]
-)
-ENGLISH |= set(["it", "its", "at", "by", "find", "help", "area"])
+FRENCH_WORDS = "le la les des du de et vous pour sur une un est au aux à en qui dans votre vos"
+FRENCH = set(f"{FRENCH_WORDS} nous ce cette avec par pas d l s qu chez".split())
+ENGLISH_WORDS = "the and of to for your you in on a an is with or we our near this from"
+ENGLISH = set(f"{ENGLISH_WORDS} it its at by find help area".split())
 OTHER_PAGES = [
     "/repertoire/structures/maison-des-familles/",
     "/en/repertoire/structures/maison-des-familles/",
