@@ -135,3 +135,53 @@ def test_the_booklet_carries_the_easy_read_summary(client, fiche):
     response = client.get("/repertoire/livret/")
     _reader, pages = pdf_text(response, "livret-falc.pdf")
     assert "Nous aidons les familles." in " ".join(pages)
+
+
+def test_the_admin_shows_guidance_and_the_readability_indicator(client, fiche):
+    from tests.portal.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(f"/admin/snippets/repertoire/structure/edit/{fiche.pk}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.count('data-max-words="15"') >= 2  # the French and English summaries
+    assert "15 mots au plus" in body
+    assert "js/easy-read.js" in body
+    assert 'name="summary_en"' in body
+    assert 'name="services-0-description_en"' in body
+
+
+def test_the_partner_writes_an_easy_read_summary_and_english_text(client, fiche):
+    from tests.extranet.factories import MembershipFactory
+    from tests.extranet.test_partner_fiche import fiche_url, post_data
+
+    membership = MembershipFactory(manager=True, structure=fiche)
+    client.force_login(membership.user)
+    body = client.get(fiche_url(fiche)).content.decode()
+    assert "data-easy-read" in body and "js/easy-read.js" in body
+    assert "En anglais (facultatif)" in body
+    data = post_data(fiche, easy_read="Venez nous voir.", summary_en="Come and see us.")
+    data["services-0-description_en"] = "A snack."
+    assert client.post(fiche_url(fiche), data).status_code == 302
+    fiche.refresh_from_db()
+    draft = fiche.get_latest_revision_as_object()
+    assert (draft.easy_read, draft.summary_en) == ("Venez nous voir.", "Come and see us.")
+    assert draft.services.all()[0].description_en == "A snack."
+
+
+def test_the_intake_start_page_links_its_easy_read_version(client, db):
+    start = client.get("/je-m-installe/").content.decode()
+    assert 'href="/je-m-installe/facile-a-lire/"' in start
+    assert "Version facile à lire" in start
+    response = client.get("/je-m-installe/facile-a-lire/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "img/facile-a-lire.svg" in html
+    assert 'href="/je-m-installe/etape/' in html
+    from portal.easy_read import check
+
+    lines = re.findall(
+        r"<p>([^<]+)</p>", html.split('class="easy-read__text"')[1].split("</div>")[0]
+    )
+    assert len(lines) >= 10
+    assert all(check(line).longest <= 10 for line in lines)
