@@ -65,8 +65,8 @@ def sentences_of(text):
 
 
 def check(text, max_words=MAX_WORDS):
-    """The readability figures of `text` (words per sentence, longest sentence, acronyms
-    and jargon found, in order of appearance, without repeats)."""
+    """The readability figures of `text`: words per sentence, the longest sentence, the
+    sentences over the limit, acronyms (in order of appearance, once each) and jargon."""
     result = Readability()
     for sentence in sentences_of(text):
         count = len(WORD.findall(sentence))
