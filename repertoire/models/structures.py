@@ -86,6 +86,8 @@ class StructureQuerySet(models.QuerySet):
                 Q(name__icontains=word)
                 | Q(summary__icontains=word)
                 | Q(easy_read__icontains=word)
+                | Q(summary_en__icontains=word)
+                | Q(easy_read_en__icontains=word)
                 | Q(objectives__icontains=word)
                 | Q(audience__icontains=word)
                 | Exists(services)

@@ -185,3 +185,13 @@ def test_the_intake_start_page_links_its_easy_read_version(client, db):
     )
     assert len(lines) >= 10
     assert all(check(line).longest <= 10 for line in lines)
+
+
+def test_the_english_list_shows_the_english_summary_and_finds_english_words(
+    client, fiche, english_repertoire, index
+):
+    index()
+    html = _main(client.get("/en/repertoire/?q=families"))
+    assert "<p>A house where families find help.</p>" in html
+    html = _main(client.get("/repertoire/?q=mardi"))
+    assert "Maison des familles" in html
