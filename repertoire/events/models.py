@@ -126,6 +126,9 @@ class Event(models.Model):
             self.slug = unique_slug(self.title, self.start)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("events:event_detail", args=[self.slug])
+
     def clean(self):
         errors = {}
         if self.start and self.end and self.end <= self.start:
@@ -134,9 +137,6 @@ class Event(models.Model):
             errors["place_name"] = _("Choisissez un lieu du réseau ou nommez le lieu.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self):
-        return reverse("events:event_detail", args=[self.slug])
 
     @property
     def point(self):

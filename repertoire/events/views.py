@@ -90,7 +90,8 @@ def event_detail(request, slug):
             form.add_error(
                 None,
                 _(
-                    "Trop d'inscriptions envoyées depuis votre connexion : réessayez dans une heure."
+                    "Trop d'inscriptions envoyées depuis votre connexion : "
+                    "réessayez dans une heure."
                 ),
             )
             status = 429
