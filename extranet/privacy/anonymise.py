@@ -26,6 +26,7 @@ MARKER = {
     "cartemploi.YouthProfile": "first_name",
     "cartemploi.CompanyProfile": "contact_name",
     "portal.User": "last_name",
+    "repertoire.EventRegistration": "name",
 }
 
 

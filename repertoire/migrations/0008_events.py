@@ -6,80 +6,213 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0009_merge_outbound_email_attachments'),
-        ('repertoire', '0007_merge_workspaces'),
+        ("portal", "0009_merge_outbound_email_attachments"),
+        ("repertoire", "0007_merge_workspaces"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('slug', models.SlugField(max_length=220, unique=True, verbose_name="identifiant d'URL")),
-                ('kind', models.CharField(choices=[('job_fair', "Salon de l'emploi / forum"), ('info_session', "Réunion d'information"), ('discovery_weekend', 'Week-end découverte'), ('open_day', "Portes ouvertes d'un espace de travail"), ('other', 'Autre')], max_length=20, verbose_name="type d'événement")),
-                ('audience', models.CharField(choices=[('everyone', 'Tout public'), ('youth', 'Jeunes de 16 à 25 ans'), ('jobseekers', "Demandeurs d'emploi"), ('companies', 'Entreprises'), ('newcomers', 'Nouveaux arrivants'), ('professionals', 'Professionnels du réseau')], default='everyone', max_length=20, verbose_name='public')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('start', models.DateTimeField(verbose_name='début')),
-                ('end', models.DateTimeField(verbose_name='fin')),
-                ('place_name', models.CharField(blank=True, max_length=200, verbose_name='nom du lieu')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='adresse')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('registration', models.BooleanField(default=False, verbose_name='inscription en ligne')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text="Laisser vide si le nombre de places n'est pas limité.", null=True, verbose_name='nombre de places')),
-                ('waiting_list', models.BooleanField(default=True, verbose_name="liste d'attente quand c'est complet")),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail de contact')),
-                ('is_published', models.BooleanField(default=True, verbose_name='publié')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='portal.commune', verbose_name='commune')),
-                ('organiser', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='repertoire.structure', verbose_name='structure organisatrice')),
-                ('workspace', models.ForeignKey(blank=True, help_text='Un espace de travail du réseau ; sinon, nommez le lieu et sa commune.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='repertoire.workspace', verbose_name='lieu du réseau')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(max_length=220, unique=True, verbose_name="identifiant d'URL"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("job_fair", "Salon de l'emploi / forum"),
+                            ("info_session", "Réunion d'information"),
+                            ("discovery_weekend", "Week-end découverte"),
+                            ("open_day", "Portes ouvertes d'un espace de travail"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=20,
+                        verbose_name="type d'événement",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("everyone", "Tout public"),
+                            ("youth", "Jeunes de 16 à 25 ans"),
+                            ("jobseekers", "Demandeurs d'emploi"),
+                            ("companies", "Entreprises"),
+                            ("newcomers", "Nouveaux arrivants"),
+                            ("professionals", "Professionnels du réseau"),
+                        ],
+                        default="everyone",
+                        max_length=20,
+                        verbose_name="public",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("start", models.DateTimeField(verbose_name="début")),
+                ("end", models.DateTimeField(verbose_name="fin")),
+                (
+                    "place_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="nom du lieu"),
+                ),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="adresse")),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "registration",
+                    models.BooleanField(default=False, verbose_name="inscription en ligne"),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Laisser vide si le nombre de places n'est pas limité.",
+                        null=True,
+                        verbose_name="nombre de places",
+                    ),
+                ),
+                (
+                    "waiting_list",
+                    models.BooleanField(
+                        default=True, verbose_name="liste d'attente quand c'est complet"
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail de contact"),
+                ),
+                ("is_published", models.BooleanField(default=True, verbose_name="publié")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="portal.commune",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="repertoire.structure",
+                        verbose_name="structure organisatrice",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Un espace de travail du réseau ; sinon, nommez le lieu et sa commune.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="repertoire.workspace",
+                        verbose_name="lieu du réseau",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'événement',
-                'verbose_name_plural': 'événements',
-                'ordering': ['start', 'pk'],
+                "verbose_name": "événement",
+                "verbose_name_plural": "événements",
+                "ordering": ["start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EventRegistration',
+            name="EventRegistration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=repertoire.events.models.new_token, editable=False, max_length=64, unique=True, verbose_name="jeton d'annulation")),
-                ('name', models.CharField(max_length=150, verbose_name='nom')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='téléphone')),
-                ('people', models.PositiveSmallIntegerField(default=1, verbose_name='nombre de personnes')),
-                ('status', models.CharField(choices=[('confirmed', 'Inscription confirmée'), ('waiting', "Liste d'attente"), ('cancelled', 'Annulée')], default='confirmed', max_length=10, verbose_name='état')),
-                ('attended', models.BooleanField(blank=True, null=True, verbose_name='présent·e')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='inscrit·e le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='repertoire.event', verbose_name='événement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=repertoire.events.models.new_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="jeton d'annulation",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="nom")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="téléphone")),
+                (
+                    "people",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="nombre de personnes"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("confirmed", "Inscription confirmée"),
+                            ("waiting", "Liste d'attente"),
+                            ("cancelled", "Annulée"),
+                        ],
+                        default="confirmed",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                ("attended", models.BooleanField(blank=True, null=True, verbose_name="présent·e")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="inscrit·e le"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifiée le")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="repertoire.event",
+                        verbose_name="événement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inscription à un événement',
-                'verbose_name_plural': 'inscriptions aux événements',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "inscription à un événement",
+                "verbose_name_plural": "inscriptions aux événements",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['is_published', 'end'], name='event_published_end_idx'),
+            model_name="event",
+            index=models.Index(fields=["is_published", "end"], name="event_published_end_idx"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='event_ends'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="event_ends"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('capacity__isnull', True), ('capacity__gte', 1), _connector='OR'), name='event_capacity_positive'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("capacity__isnull", True), ("capacity__gte", 1), _connector="OR"
+                ),
+                name="event_capacity_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='eventregistration',
-            constraint=models.CheckConstraint(condition=models.Q(('people__gte', 1)), name='registration_people_positive'),
+            model_name="eventregistration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("people__gte", 1)), name="registration_people_positive"
+            ),
         ),
     ]
