@@ -48,7 +48,8 @@ def fair_list(request):
 def fair_companies(request, slug):
     fair = get_object_or_404(my_fairs(request.user), slug=slug)
     attending = CompanyProfile.objects.filter(fairs__event=fair)
-    form = FairCompaniesForm(request.POST or None, initial={"companies": list(attending)})
+    data = request.POST if request.method == "POST" else None  # none ticked: an empty POST
+    form = FairCompaniesForm(data, initial={"companies": list(attending)})
     if request.method == "POST" and form.is_valid():
         chosen = set(form.cleaned_data["companies"])
         with transaction.atomic():

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,8 @@ class EventForm(forms.ModelForm):
         self.fields["organiser"].queryset = structures
         self.fields["organiser"].empty_label = None
         self.fields["workspace"].queryset = Workspace.objects.published().select_related("commune")
+        self.fields["capacity"].validators.append(MinValueValidator(1))
+        self.fields["capacity"].widget.attrs["min"] = 1
         for name in ("start", "end"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 

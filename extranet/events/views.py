@@ -25,7 +25,7 @@ REGISTRATIONS_PER_PAGE = 50
 def my_event(user, slug):
     """One of the user's structures' events; anyone else's is a 404."""
     events = Event.objects.managed_by(user).select_related("commune", "workspace", "organiser")
-    return get_object_or_404(events, slug=slug)
+    return get_object_or_404(events.with_places(), slug=slug)
 
 
 @member_required
@@ -74,7 +74,8 @@ def event_edit(request, slug=None):
 
 
 def _registrations(event):
-    return EventRegistration.objects.filter(event=event).order_by("status", "created_at", "pk")
+    registrations = EventRegistration.objects.filter(event=event).select_related("event")
+    return registrations.order_by("status", "created_at", "pk")
 
 
 @member_required
@@ -84,7 +85,6 @@ def event_registrations(request, slug):
     page_obj = paginate(_registrations(event), request.GET.get("page"), REGISTRATIONS_PER_PAGE)
     rows = list(page_obj.object_list)
     audit.record_reads(actor=request.user, objects=rows, reason="inscriptions à un événement")
-    event = Event.objects.with_places().select_related("commune", "workspace").get(pk=event.pk)
     return render(
         request,
         "extranet/events/event_registrations.html",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from portal.mail import outbox
 from repertoire.events import ics
 from repertoire.events.enums import RegistrationStatus
-from repertoire.events.models import Event, EventRegistration
+from repertoire.events.models import Event, EventRegistration, unique_slug
 
 
 def _locked(event):
@@ -153,6 +153,8 @@ def save_event(*, event):
             event.latitude, event.longitude = event.workspace.point
     if event.latitude is None and event.commune_id and event.commune.point:
         event.latitude, event.longitude = event.commune.point
+    if not event.slug:
+        event.slug = unique_slug(event.title, event.start)
     event.full_clean()
     event.save()
     if event.capacity is not None:

@@ -22,7 +22,7 @@ def test_the_advisor_chooses_the_published_companies_attending(client, advisor, 
     published = CompanyProfileFactory(published=True, name="Menuiserie du Taurion")
     pending = CompanyProfileFactory(name="Pas encore validée")
     client.force_login(advisor)
-    assertContains(client.get(reverse("cartemploi:fair_list")), fair.title)
+    assertContains(client.get(reverse("cartemploi:fair_list")), fair.slug)
     url = reverse("cartemploi:fair_companies", args=[fair.slug])
     page = client.get(url)
     assertContains(page, "Menuiserie du Taurion")

@@ -170,10 +170,8 @@ EXPECTED = {
     },
     # Events: the members of the organising structure (editors belong to none).
     "extranet:event_create": row("200", editor="403"),
-    **{
-        f"extranet:{name}": row(OBJECT)
-        for name in ("event_registrations", "event_edit", "registrations_export")
-    },
+    **{f"extranet:{name}": row(OBJECT) for name in ("event_registrations", "registrations_export")},
+    "extranet:event_edit": row(OBJECT, editor=("403", "403")),
     "extranet:registration_update": row(("redirect", "404")),
     # Workspaces: the members of the place's structure only (none of these accounts; the
     # relay's manager is the extra printed account).

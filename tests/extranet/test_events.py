@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -74,10 +75,11 @@ def test_a_member_creates_an_event_held_at_a_workspace(client, organiser):
     client.force_login(user)
     data = form_data(event, place_name="", commune="", workspace=str(place.pk))
     response = client.post(reverse("extranet:event_create"), data)
+    assert response.status_code == 302, response.context["form"].errors
     created = Event.objects.get(title="Forum de l'apprentissage")
     assert response.url == reverse("extranet:event_registrations", args=[created.slug])
     assert created.commune == place.commune and created.point == (46.1, 1.0)
-    assert created.start.hour == 9  # read as Paris time
+    assert timezone.localtime(created.start).hour == 9  # read as Paris time
 
 
 @pytest.mark.parametrize(
