@@ -23,7 +23,7 @@ from repertoire.events.models import Event, EventRegistration, unique_slug
 
 def _locked(event):
     return (
-        Event.objects.select_for_update()
+        Event.objects.select_for_update(of=("self",))
         .select_related("commune", "workspace", "organiser")
         .get(pk=event.pk)
     )

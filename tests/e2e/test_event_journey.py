@@ -77,4 +77,9 @@ def the_organiser_sees_it(visit, fair):
     visit.page.goto("/cartemploi/conseil/salons/")
     visit.checked()
     visit.link(fair.title)
-    assert visit.page.get_by_label("Menuiserie du Taurion").count() <= 1
+    unticked = visit.page.locator("input[name=companies]:not(:checked)").first
+    company_id = unticked.get_attribute("value")
+    unticked.check()
+    visit.button("Enregistrer")
+    assert "Entreprises présentes enregistrées" in visit.page.content()
+    assert fair.cartemploi_companies.filter(company_id=company_id).exists()
