@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0009_merge_outbound_email_attachments"),
-        ("repertoire", "0007_merge_workspaces"),
+        ("repertoire", "0008_falc_and_english_text"),
     ]
 
     operations = [
