@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("cartemploi", "0003_private_files"),
-        ("repertoire", "0008_events"),
+        ("repertoire", "0009_events"),
     ]
 
     operations = [
