@@ -24,6 +24,7 @@ from portal.enums import AccountKind
 from portal.models import Commune, Epci, User
 from repertoire.demo import structures as repertoire_demo
 from repertoire.demo.english import seed_fiche_languages
+from repertoire.demo.events import seed_events_demo
 from repertoire.demo.fiches import ensure_repertoire_page, seed_repertoire_demo
 from repertoire.demo.workspaces import seed_workspaces_demo
 
@@ -59,6 +60,7 @@ def register_steps():
         seed_repertoire_demo,
         ensure_repertoire_page,
         seed_workspaces_demo,
+        seed_events_demo,
         seed_referrals_demo,
         seed_candidates_demo,
         seed_english_demo,

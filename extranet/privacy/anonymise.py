@@ -27,6 +27,7 @@ MARKER = {
     "cartemploi.CompanyProfile": "contact_name",
     "portal.User": "last_name",
     "repertoire.Booking": "name",
+    "repertoire.EventRegistration": "name",
 }
 
 

@@ -333,6 +333,14 @@ REGISTER = {
         "purpose": FT,
         "decline_reason": FT,
     },
+    "repertoire.EventRegistration": {
+        **technical(
+            "id", "event", "token", "people", "status", "attended", "created_at", "updated_at"
+        ),
+        "name": ID,
+        "email": CO,
+        "phone": CO,
+    },
     "repertoire.ErrorReport": {
         **technical("id", "structure", "created_at", "handled"),
         "message": FT,
@@ -360,6 +368,7 @@ NOT_PERSONAL = {
     "portal.SiteSettings": _("coordonnées de l'organisation"),
     "repertoire.Structure": _("coordonnées publiques d'une structure"),
     "repertoire.Workspace": _("coordonnées publiques d'un lieu de travail partagé"),
+    "repertoire.Event": _("contact public d'un événement, publié par sa structure"),
     "extranet.ReferralReception": _("adresse de réception d'une structure"),
     "extranet.NewsItem": _("actualité signée par un membre"),
     "extranet.WelcomePole": _("pôle d'accueil et ses agent·es"),

@@ -95,6 +95,7 @@ ROOT_URLCONF = "portal.urls"
 PASSERELLES_APP_MENU = [
     (_("Cartemploi"), "cartemploi:index"),
     (_("Espaces de travail"), "workspaces:network"),
+    (_("Événements"), "events:event_list"),
     (_("Je souhaite m'installer"), "intake:start"),
     (_("Rechercher"), "search:public"),
 ]
@@ -187,6 +188,8 @@ PAGE_CACHE_MODELS = [
     "repertoire.Structure",
     "repertoire.Service",
     "repertoire.Theme",
+    "repertoire.Event",
+    "repertoire.EventRegistration",
     "cartemploi.PublicCard",
     "cartemploi.YouthProfile",
     "cartemploi.CompanyProfile",

@@ -62,6 +62,12 @@ PASSERELLES_RETENTION = {
         "warn": _("la personne titulaire du compte"),
         "warn_days": 30,
     },
+    "event_registrations": {
+        "label": _("Inscription à un événement (nom, e-mail, téléphone)"),
+        "months": 3,
+        "start": _("après la fin de l'événement"),
+        "action": "anonymise",
+    },
     "audit_events": {
         "label": _("Journal d'accès aux données personnelles"),
         "months": 12,

@@ -27,6 +27,7 @@ OTHER_PAGES = [
     "/je-m-installe/facile-a-lire/",
     "/en/je-m-installe/facile-a-lire/",
     "/espaces-de-travail/",
+    "/evenements/",
     "/cartemploi/",
     "/cartemploi/observatoire/",
     "/page-qui-n-existe-pas/",
