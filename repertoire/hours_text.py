@@ -7,10 +7,18 @@ agrees with what "ouvert maintenant" computes, whatever the syntax of the rule.
 """
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
-FRENCH_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+FRENCH_DAYS = [
+    gettext_noop("lundi"),
+    gettext_noop("mardi"),
+    gettext_noop("mercredi"),
+    gettext_noop("jeudi"),
+    gettext_noop("vendredi"),
+    gettext_noop("samedi"),
+    gettext_noop("dimanche"),
+]
 FULL_DAY = ((0, 24 * 60),)
 
 
