@@ -57,6 +57,7 @@ def post_data(network, **overrides):
         "person_first_name": "Maëlle",
         "person_last_name": "Fictive",
         "person_email": "",
+        "language": "fr",
         "structure": network.a.pk,
         "situation": "Vous cherchez un logement.",
         "thematiques": ["logement-hebergement--louer-un-logement"],
@@ -186,14 +187,14 @@ def test_pdf_in_english_translates_fixed_text_dates_and_hours(client, pathway, n
         "Who can help you",
         "Wednesday 2 December",
         "Monday to Friday",
-        "9:00",
+        "8:30 – 12:15",
         "Housing and accommodation",
         # the worker's notes, as written
         "Vous prête une voiture",
         "Apporter vos fiches",
     ):
         assert expected in text, expected
-    for french in ("Qui peut vous aider", "mercredi", "Du lundi", "9 h"):
+    for french in ("Qui peut vous aider", "mercredi", "Du lundi", "8 h 30"):
         assert french not in text, french
 
 
