@@ -166,6 +166,8 @@ def pathway_pdf_bytes(pathway, *, site_url="", version=""):
     with translation.override(pathway.language):
         context = pathway_context(pathway, site_url=site_url)
         context["situation_lines"] = situation_lines(pathway)
+        if version == EASY:  # larger pictograms beside each idea
+            context["icons"] = {name: svg(name, 40) for name in context["icons"]}
         return render_pdf(TEMPLATES[version], context)
 
 
