@@ -1,15 +1,25 @@
+"""Cartemploi's URLs, mounted at /cartemploi/ by `portal.urls.bilingual`.
+
+`translated_urlpatterns`: the public pages, in French and under /en/ (the map and its list,
+a published card, the observatory). `urlpatterns`: the signed-in pages (spaces, relay,
+advisors), in French only, like the extranet.
+"""
+
 from django.urls import path
 
 from cartemploi.views import advisor, fairs, owner, public, relay, stats
 
 app_name = "cartemploi"
 
-urlpatterns = [
+translated_urlpatterns = [
     path("", public.index, name="index"),
     path("carte.json", public.map_data, name="map_data"),
     path("fiche/<int:pk>/", public.card_detail, name="card_detail"),
-    path("fiche/<int:pk>/contacter/", relay.contact, name="contact"),
     path("observatoire/", stats.observatory, name="observatory"),
+]
+
+urlpatterns = [
+    path("fiche/<int:pk>/contacter/", relay.contact, name="contact"),
     path("mon-espace/", owner.my_space, name="my_space"),
     path("mon-espace/charte/", owner.charter, name="charter"),
     path("mon-espace/jeune/", owner.youth_space, name="youth_space"),

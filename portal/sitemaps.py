@@ -2,10 +2,14 @@
 translations, each listing its versions in the other languages (`hreflang` alternates)."""
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+from wagtail.models import Site as WagtailSite
 
 from portal.languages import locale_codes
 
@@ -37,4 +41,31 @@ class PortalSitemap(Sitemap):
                 info["alternates"] = [
                     {"lang_code": language, "location": url} for language, url in pairs
                 ]
+        return urls
+
+
+class BilingualSitemap(DjangoSitemap):
+    """Views of the public portal outside the page tree (`portal.urls.bilingual`), each in
+    French and in English with its alternates. Subclasses give `items()` and `location()`
+    (a `reverse`, made in each language in turn)."""
+
+    i18n = True
+    alternates = True
+    languages = [code for code, _name in settings.LANGUAGES]
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(self._root_url()).scheme
+
+    def get_domain(self, site=None):
+        """The page tree's host, so that every entry of the sitemap has the same."""
+        return urlsplit(self._root_url()).netloc
+
+    def _root_url(self):
+        return WagtailSite.objects.get(is_default_site=True).root_url
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for info in urls:  # "fr-fr" → "fr", as the page tree's alternates say
+            for alternate in info.get("alternates", []):
+                alternate["lang_code"] = alternate["lang_code"].split("-")[0]
         return urls

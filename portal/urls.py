@@ -4,15 +4,17 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
-from django.urls import URLResolver, include, path, re_path
+from django.urls import LocalePrefixPattern, URLResolver, include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cartemploi.sitemaps import CartemploiSitemap
 from portal import views
 from portal.sitemaps import PortalSitemap
 from repertoire.events.sitemaps import EventSitemap
+from repertoire.workspaces.sitemaps import WorkspaceSitemap
 
 
 def public(urls):
@@ -28,6 +30,20 @@ def public(urls):
     return urls
 
 
+def bilingual(route, module):
+    """`module`'s `translated_urlpatterns` at `route` in French and under /en/, its
+    `urlpatterns` in French only, all in the module's one namespace so that every view keeps
+    its name. (Two includes cannot share a namespace, and `i18n_patterns` refuses to be
+    included: the locale prefix is placed here, in the root URLconf, by hand.)"""
+    urls = import_module(module)
+    prefixed = URLResolver(
+        LocalePrefixPattern(prefix_default_language=False),
+        [path(route, include(urls.translated_urlpatterns))],
+    )
+    patterns = [prefixed, path(route, include(urls.urlpatterns))]
+    return path("", (patterns, urls.app_name, urls.app_name))
+
+
 urlpatterns = [
     # Wagtail admin signs in through the same accounts (allauth, with MFA).
     path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),
@@ -40,13 +56,21 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("api/", include(public(import_module("repertoire.api_urls")))),
     path("extranet/", include("extranet.urls")),
-    path("cartemploi/", include("cartemploi.urls")),
-    path("espaces-de-travail/", include("repertoire.workspaces.urls")),
+    # Public pages in both languages, signed-in pages and documents in French only.
+    bilingual("cartemploi/", "cartemploi.urls"),
+    bilingual("espaces-de-travail/", "repertoire.workspaces.urls"),
     path("evenements/", include("repertoire.events.urls")),
     path(
         "sitemap.xml",
         login_not_required(sitemap),
-        {"sitemaps": {"pages": PortalSitemap, "events": EventSitemap}},
+        {
+            "sitemaps": {
+                "pages": PortalSitemap,
+                "cartemploi": CartemploiSitemap,
+                "workspaces": WorkspaceSitemap,
+                "events": EventSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -7,10 +7,18 @@ agrees with what "ouvert maintenant" computes, whatever the syntax of the rule.
 """
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
-FRENCH_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+FRENCH_DAYS = [
+    gettext_noop("lundi"),
+    gettext_noop("mardi"),
+    gettext_noop("mercredi"),
+    gettext_noop("jeudi"),
+    gettext_noop("vendredi"),
+    gettext_noop("samedi"),
+    gettext_noop("dimanche"),
+]
 FULL_DAY = ((0, 24 * 60),)
 
 
@@ -57,17 +65,21 @@ def _ordinal(n):
     return _("1er") if n == 1 else f"{n}e"
 
 
+def _and():
+    return _("et")  # outside the f-strings, where the extractor would not see it
+
+
 def _enumerate(words):
     if len(words) == 1:
         return words[0]
-    return f"{', '.join(words[:-1])} {_('et')} {words[-1]}"
+    return f"{', '.join(words[:-1])} {_and()} {words[-1]}"
 
 
 def _day_label(first, last):
     if first == last:
         return french_day(first).capitalize()
     if last == first + 1:
-        return f"{french_day(first).capitalize()} {_('et')} {french_day(last)}"
+        return f"{french_day(first).capitalize()} {_and()} {french_day(last)}"
     return _("Du %(first)s au %(last)s") % {"first": french_day(first), "last": french_day(last)}
 
 

@@ -24,7 +24,7 @@ class PathwayForm(forms.ModelForm):
 
     class Meta:
         model = Pathway
-        fields = ["person_first_name", "person_last_name", "person_email", "situation"]
+        fields = ["person_first_name", "person_last_name", "person_email", "language", "situation"]
         widgets = {"situation": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "person_first_name": {"required": _("Indiquez le prénom de la personne.")},

@@ -12,6 +12,13 @@ from repertoire.enums import schema_choices
 from repertoire.fields import MultipleChoiceListField
 
 
+class PaperLanguage(models.TextChoices):
+    """Languages the fiche parcours can be printed in (the person's, not the worker's)."""
+
+    FRENCH = "fr", _("français")
+    ENGLISH = "en", _("anglais")
+
+
 class PathwayQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Pathways a user may read: those written by a structure they are an active member
@@ -63,6 +70,16 @@ class Pathway(models.Model):
     situation = models.TextField(
         _("vos besoins, en mots simples"),
         help_text=_("Phrases courtes, adressées à la personne : « Vous cherchez un logement. »"),
+    )
+    language = models.CharField(
+        _("langue de la fiche remise"),
+        max_length=2,
+        choices=PaperLanguage.choices,
+        default=PaperLanguage.FRENCH,
+        help_text=_(
+            "Les textes fixes de la fiche, les dates et les horaires sont traduits ; vos notes "
+            "restent telles que vous les écrivez."
+        ),
     )
     created_at = models.DateTimeField(_("créée le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True)

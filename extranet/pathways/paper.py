@@ -1,20 +1,48 @@
 """The fiche parcours on paper: plain-language context, a small map, the PDF.
 
 The PDF goes through the répertoire's WeasyPrint helper (`repertoire.paper`); its
-stylesheet is overridden in the template for large type.
+stylesheet is overridden in the template for large type. It is printed in the person's
+language (`Pathway.language`: fixed text, dates and hours; the worker's notes as written)
+and in two versions: the usual one, and "facile à lire et à comprendre" (`EASY`: larger
+type, one idea per line, a pictogram beside each idea).
 """
 
 import math
 
 from data_inclusion.schema import v1 as di
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from extranet.pathways.pictograms import category_of, svg
 from repertoire.paper.views import pdf_response, render_pdf
 
 LABEL_ROOM = 130
-CATEGORY_LABELS = {c.value: c.label for c in di.Categorie}
+EASY = "facile"
+TEMPLATES = {
+    "": "extranet/pathways/pathway_pdf.html",
+    EASY: "extranet/pathways/pathway_pdf_easy.html",
+}
+# The schema's French category names, marked so that the English fiche says them in English
+# (its thématiques stay in French, marked lang="fr").
+CATEGORY_LABELS = {
+    "choisir-un-metier": _("Choisir un métier"),
+    "creer-une-entreprise": _("Créer une entreprise"),
+    "difficultes-administratives-ou-juridiques": _("Difficultés administratives ou juridiques"),
+    "difficultes-financieres": _("Difficultés financières"),
+    "equipement-et-alimentation": _("Équipement et alimentation"),
+    "famille": _("Famille"),
+    "lecture-ecriture-calcul": _("Lecture, écriture et calcul"),
+    "logement-hebergement": _("Logement et hébergement"),
+    "mobilite": _("Mobilité"),
+    "numerique": _("Numérique"),
+    "preparer-sa-candidature": _("Préparer sa candidature"),
+    "remobilisation": _("Remobilisation"),
+    "sante": _("Santé"),
+    "se-former": _("Se former"),
+    "souvrir-a-linternational": _("S’ouvrir à l’international"),
+    "trouver-un-emploi": _("Trouver un emploi"),
+}
 
 
 def needs(pathway):
@@ -24,7 +52,7 @@ def needs(pathway):
     for code in pathway.thematiques:
         groups.setdefault(category_of(code), []).append(labels.get(code, code))
     return [
-        (svg(category, 44), CATEGORY_LABELS.get(category, category), items)
+        (svg(category, 44), str(CATEGORY_LABELS.get(category, category)), items)
         for category, items in groups.items()
     ]
 
@@ -91,11 +119,12 @@ def mini_map(rows, width=440, height=200, margin=30):
     bar = bar_km * scale
     return format_html(
         '<svg class="mini-map" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" '
-        'aria-label="Plan des lieux numérotés"><rect x="1" y="1" width="{w2}" height="{h2}" '
+        'aria-label="{label}"><rect x="1" y="1" width="{w2}" height="{h2}" '
         'fill="none" stroke="#000"/>{dots}<path d="M12 {y} h{bar}" stroke="#000" '
         'stroke-width="3"/><text x="12" y="{ty}" font-size="11">{km} km</text></svg>',
         w=width, h=height, w2=width - 2, h2=height - 2, dots=dots,
-        y=height - 12, bar=round(bar), ty=height - 18, km=bar_km,
+        label=_("Plan des lieux numérotés"), y=height - 12, bar=round(bar), ty=height - 18,
+        km=bar_km,
     )  # fmt: skip
 
 
@@ -127,11 +156,22 @@ def pathway_context(pathway, *, site_url=""):
     }
 
 
-def pathway_pdf_bytes(pathway, *, site_url=""):
-    return render_pdf(
-        "extranet/pathways/pathway_pdf.html", pathway_context(pathway, site_url=site_url)
-    )
+def situation_lines(pathway):
+    """The worker's note, one idea per line (the easy-to-read version prints each alone)."""
+    return [line.strip() for line in pathway.situation.splitlines() if line.strip()]
 
 
-def pathway_pdf_response(pathway, *, site_url=""):
-    return pdf_response(pathway_pdf_bytes(pathway, site_url=site_url), f"{pathway.reference}.pdf")
+def pathway_pdf_bytes(pathway, *, site_url="", version=""):
+    """The PDF in the pathway's language; `version` is "" or `EASY`."""
+    with translation.override(pathway.language):
+        context = pathway_context(pathway, site_url=site_url)
+        context["situation_lines"] = situation_lines(pathway)
+        if version == EASY:  # larger pictograms beside each idea
+            context["icons"] = {name: svg(name, 40) for name in context["icons"]}
+        return render_pdf(TEMPLATES[version], context)
+
+
+def pathway_pdf_response(pathway, *, site_url="", version=""):
+    suffix = f"-{EASY}" if version == EASY else ""
+    content = pathway_pdf_bytes(pathway, site_url=site_url, version=version)
+    return pdf_response(content, f"{pathway.reference}{suffix}.pdf")

@@ -1,7 +1,7 @@
 """Writes on pathways: atomic, audited; the e-mail to the person needs their consent."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from extranet import audit
@@ -49,17 +49,19 @@ def save_pathway(*, actor, pathway, contacts, steps, email_consent):
 
 @transaction.atomic
 def email_to_person(*, actor, pathway, context):
-    """Send the pathway (plain text + HTML) to the person, only with their recorded consent."""
+    """Send the pathway (plain text + HTML) to the person, only with their recorded consent,
+    in the pathway's language."""
     if not pathway.email_consent_at or not pathway.person_email:
         raise PathwayError(
             _("La personne n'a pas donné son accord pour recevoir sa fiche par e-mail.")
         )
-    outbox.enqueue(
-        to=[pathway.person_email],
-        subject=_("Votre fiche parcours"),
-        template="extranet/emails/pathway",
-        context=context,
-        kind="pathway",
-    )
+    with translation.override(pathway.language):
+        outbox.enqueue(
+            to=[pathway.person_email],
+            subject=_("Votre fiche parcours"),
+            template="extranet/emails/pathway",
+            context=context,
+            kind="pathway",
+        )
     Pathway.objects.filter(pk=pathway.pk).update(emailed_at=timezone.now())
     audit.record(actor=actor, action=AuditAction.SHARE, obj=pathway, reason="envoi par e-mail")

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -16,7 +17,7 @@ from extranet.enums import AuditAction
 from extranet.models import Pathway, PathwayContact, Referral
 from extranet.pathways import services
 from extranet.pathways.forms import ContactFormSet, PathwayForm, StepFormSet
-from extranet.pathways.paper import pathway_context, pathway_pdf_response
+from extranet.pathways.paper import EASY, pathway_context, pathway_pdf_response
 from extranet.pathways.perms import author_structures, can_write
 from extranet.privacy.sensitive import pathways_flagged
 from extranet.thematiques import thematique_groups
@@ -151,21 +152,22 @@ def pathway_detail(request, reference):
 @require_GET
 @member_required
 def pathway_pdf(request, reference):
+    """The PDF to print, in the pathway's language; `?version=facile`: easy to read."""
     pathway = get_visible(request.user, reference)
-    audit.record(actor=request.user, action=AuditAction.EXPORT, obj=pathway, reason="PDF")
-    return pathway_pdf_response(pathway, site_url=public_url("/"))
+    version = EASY if request.GET.get("version") == EASY else ""
+    reason = "PDF facile à lire" if version else "PDF"
+    audit.record(actor=request.user, action=AuditAction.EXPORT, obj=pathway, reason=reason)
+    return pathway_pdf_response(pathway, site_url=public_url("/"), version=version)
 
 
 @member_required
 @require_http_methods(["POST"])
 def pathway_email(request, reference):
     pathway = get_visible(request.user, reference)
+    with translation.override(pathway.language):  # hours and dates in the person's language
+        context = pathway_context(pathway) | {"show_sensitive": True}
     try:
-        services.email_to_person(
-            actor=request.user,
-            pathway=pathway,
-            context=pathway_context(pathway) | {"show_sensitive": True},
-        )
+        services.email_to_person(actor=request.user, pathway=pathway, context=context)
     except services.PathwayError as error:
         messages.error(request, str(error))
     else:

@@ -160,6 +160,7 @@ REGISTER = {
             "created_at",
             "updated_at",
             "emailed_at",
+            "language",
         ),  # fmt: skip
         "person_first_name": ID,
         "person_last_name": ID,

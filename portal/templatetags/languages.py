@@ -12,6 +12,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from portal.languages import interface_language, locale_codes, page_languages, shown_text
@@ -69,6 +70,14 @@ def french_text():
 def _lang_attribute(language):
     code = language.split("-")[0]
     return "" if code == interface_language() else format_html(' lang="{}"', code)
+
+
+@register.filter
+def shown_label(label):
+    """A French label kept as text (a choice's label frozen into a public copy, such as a
+    Cartemploi card) in the interface language, through the catalogue; unchanged in French
+    or when the catalogue has no such entry."""
+    return gettext(label) if label else label
 
 
 @dataclass(frozen=True)

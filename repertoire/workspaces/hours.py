@@ -1,26 +1,20 @@
-"""Opening hours of a workspace, read by opening-hours-py (the full OpenStreetMap syntax).
+"""Opening hours of a workspace, through the répertoire's one door to the opening-hours
+library (`repertoire.hours`: the OpenStreetMap syntax, French public holidays).
 
-Times are the place's local wall-clock times (Europe/Paris), naive: the library compares
-them with the rules as written. Public holidays are France's.
+Times are the place's local wall-clock times (Europe/Paris), naive: the rules are compared
+with them as written.
 """
 
 import datetime
 from functools import lru_cache
 
-import opening_hours
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from repertoire import hours as opening_hours
+
 MAX_CHARS = 255
-
-
-@lru_cache(maxsize=2048)
-def parse(text):
-    """The parsed expression (cached: the network view reads hundreds of places)."""
-    return opening_hours.OpeningHours(
-        text, country="FR", auto_country=False, auto_timezone=False, max_interval_days=366
-    )
 
 
 def validate_opening_hours(value):
@@ -30,23 +24,16 @@ def validate_opening_hours(value):
     if len(value) > MAX_CHARS:
         raise ValidationError(_("Horaires trop longs."), code="opening_hours")
     try:
-        parse(value)
-    except (opening_hours.ParserError, SyntaxError, ValueError) as error:
-        column = _column(str(error))
-        message = _(
-            "Horaires illisibles%(where)s. Exemple : Mo-Fr 09:00-12:00,14:00-18:00; PH off "
-            "(Mo lundi … Su dimanche, PH jours fériés)."
-        ) % {"where": f" (à partir du caractère {column})" if column else ""}
-        raise ValidationError(message, code="opening_hours") from error
+        opening_hours.validate(value)
+    except opening_hours.OpeningHoursError as error:
+        raise ValidationError(str(error), code="opening_hours") from error
 
 
-def _column(error_text):
-    """The column pest reports ("--> 1:4"), when it does."""
-    marker = error_text.find("-->")
-    if marker < 0:
-        return None
-    position = error_text[marker + 3 :].split()[0] if error_text[marker + 3 :].split() else ""
-    return position.split(":")[-1] if ":" in position else None
+@lru_cache(maxsize=2048)
+def _rules(text):
+    """The evaluated rules, or None when `text` is empty or unreadable (cached: the network
+    view reads hundreds of places)."""
+    return opening_hours.parse_or_none(text) if text else None
 
 
 def local_naive(moment):
@@ -62,30 +49,35 @@ def is_open_throughout(text, start, end):
 
 def is_open_local(text, start, end):
     """`is_open_throughout` for naive local times (the network view converts them once)."""
-    if not text or end <= start:
+    if end <= start:
         return False
-    try:
-        rules = parse(text)
-    except (opening_hours.ParserError, SyntaxError, ValueError):
-        return False
-    return all(
-        state == opening_hours.State.OPEN for _s, _e, state, _c in rules.intervals(start, end)
-    )
+    reached = start
+    for opens, closes in open_periods(text, start, end):
+        if opens > reached:
+            return False
+        reached = max(reached, closes)
+        if reached >= end:
+            return True
+    return False
 
 
 def open_periods(text, start, end):
-    """[(from, to)] naive local datetimes when the place is open between `start` and `end`."""
-    if not text:
+    """[(from, to)] naive local datetimes when the place is open between `start` and `end`,
+    cut at midnight (each period belongs to one day)."""
+    rules = _rules(text)
+    if rules is None:
         return []
-    try:
-        rules = parse(text)
-    except (opening_hours.ParserError, SyntaxError, ValueError):
-        return []
-    return [
-        (s, e)
-        for s, e, state, _c in rules.intervals(local_naive(start), local_naive(end))
-        if state == opening_hours.State.OPEN
-    ]
+    start, end = local_naive(start), local_naive(end)
+    window = rules.window(start.date(), (end - datetime.timedelta(microseconds=1)).date())
+    periods = []
+    for day, spans in sorted(window.items()):
+        midnight = datetime.datetime.combine(day, datetime.time.min)
+        for first, last in spans:
+            opens = max(start, midnight + datetime.timedelta(minutes=first))
+            closes = min(end, midnight + datetime.timedelta(minutes=last))
+            if opens < closes:
+                periods.append((opens, closes))
+    return periods
 
 
 def aware(naive):

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.mail import outbox
@@ -151,6 +151,7 @@ def _send(booking, *, to, subject, template, kind, attachments=()):
 
 
 def _notify_request(booking):
+    """The visitor's receipt in the language of the form, the place's notice in French."""
     workspace = booking.room.workspace
     _send(
         booking,
@@ -159,13 +160,14 @@ def _notify_request(booking):
         kind="booking-received",
         subject=_("Votre demande de réservation à %s") % workspace.name,
     )
-    _send(
-        booking,
-        to=manager_emails(workspace),
-        template="booking_to_decide",
-        kind="booking-to-decide",
-        subject=_("Nouvelle demande de réservation : %s") % booking.room.name,
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # the place reads French
+        _send(
+            booking,
+            to=manager_emails(workspace),
+            template="booking_to_decide",
+            kind="booking-to-decide",
+            subject=_("Nouvelle demande de réservation : %s") % booking.room.name,
+        )
 
 
 def _locked_pending(booking):

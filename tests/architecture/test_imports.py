@@ -61,3 +61,30 @@ def test_the_rule_itself_catches_an_upward_import(tmp_path):
     assert not allowed("extranet", "cartemploi")
     assert not allowed("search", "portal")
     assert allowed("cartemploi", "extranet") and allowed("repertoire", "search")
+
+
+DOORS = {
+    "opening_hours": ROOT / "repertoire" / "hours.py",
+    "holidays": ROOT / "repertoire" / "hours.py",
+}
+
+
+def _imported_modules(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0]
+
+
+def test_opening_hours_libraries_have_one_door():
+    """One hours model: only `repertoire/hours.py` calls the opening-hours and holidays
+    libraries; the workspaces, the fiches and the extranet go through it."""
+    strays = [
+        f"{path.relative_to(ROOT)} imports {module}"
+        for app in APPS
+        for path in python_files(app)
+        for module in _imported_modules(path)
+        if module in DOORS and path != DOORS[module]
+    ]
+    assert strays == []

@@ -13,7 +13,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import get_resolver, reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from extranet import demo
 from extranet.enums import Role
@@ -37,8 +37,18 @@ def url_names():
     names = []
     for namespace in NAMESPACES:
         _prefix, resolver = get_resolver().namespace_dict[namespace]
-        names += [f"{namespace}:{pattern.name}" for pattern in resolver.url_patterns]
+        names += [f"{namespace}:{name}" for name in _pattern_names(resolver.url_patterns)]
     return names
+
+
+def _pattern_names(patterns):
+    """Names of the patterns, through the unnamed groups (Cartemploi's public pages sit in a
+    group of their own, also served under /en/)."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _pattern_names(pattern.url_patterns)
+        else:
+            yield pattern.name
 
 
 def outcome(response):

@@ -57,6 +57,7 @@ def post_data(network, **overrides):
         "person_first_name": "Maëlle",
         "person_last_name": "Fictive",
         "person_email": "",
+        "language": "fr",
         "structure": network.a.pk,
         "situation": "Vous cherchez un logement.",
         "thematiques": ["logement-hebergement--louer-un-logement"],
@@ -163,3 +164,93 @@ def test_email_needs_consent_and_is_sent(
     response = client.post(url, follow=True)
     assertContains(response, "n&#x27;a pas donné son accord")
     assert len(mail.outbox) == 1
+
+
+def _pdf_text(content):
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def _save_pdf(content, name):
+    if os.environ.get("PATHWAY_PDF_DIR"):  # to look at it: pdftoppm -png -r 50
+        with open(os.path.join(os.environ["PATHWAY_PDF_DIR"], name), "wb") as out:
+            out.write(content)
+
+
+def test_pdf_in_english_translates_fixed_text_dates_and_hours(client, pathway, network):
+    Pathway.objects.filter(pk=pathway.pk).update(language="en")
+    client.force_login(network.member_a)
+    response = client.get(reverse("extranet:pathway_pdf", args=[pathway.reference]))
+    _save_pdf(response.content, "pathway-en.pdf")
+    text = _pdf_text(response.content)
+    for expected in (
+        "Pathway sheet for Maëlle",
+        "Who can help you",
+        "Wednesday 2 December",
+        "Monday to Friday",
+        "8:30 – 12:15",
+        "Housing and accommodation",
+        # the worker's notes, as written
+        "Vous prête une voiture",
+        "Apporter vos fiches",
+    ):
+        assert expected in text, expected
+    for french in ("Qui peut vous aider", "mercredi", "Du lundi", "8 h 30"):
+        assert french not in text, french
+
+
+def test_pdf_html_says_its_language_and_marks_french_text(pathway):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from extranet.pathways.paper import pathway_context
+
+    pathway.language = "en"
+    with translation.override("en"):
+        html = render_to_string(
+            "extranet/pathways/pathway_pdf.html", pathway_context(pathway) | {"lang": "en"}
+        )
+    assert '<html lang="en">' in html
+    assert '<li lang="fr">' in html  # data·inclusion thématiques exist in French only
+    with translation.override("fr"):
+        html = render_to_string("extranet/pathways/pathway_pdf.html", pathway_context(pathway))
+    assert 'lang="fr">' not in html.split("<html", 1)[1].split(">", 1)[1]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_easy_to_read_pdf_has_one_idea_per_line(client, pathway, network, language):
+    Pathway.objects.filter(pk=pathway.pk).update(language=language)
+    client.force_login(network.member_a)
+    url = reverse("extranet:pathway_pdf", args=[pathway.reference])
+    response = client.get(url, {"version": "facile"})
+    assert response["Content-Disposition"].endswith(f'{pathway.reference}-facile.pdf"')
+    _save_pdf(response.content, f"pathway-easy-{language}.pdf")
+    reader = PdfReader(io.BytesIO(response.content))
+    lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
+    assert max(len(line) for line in lines) <= 60
+    expected = {
+        "fr": ["La fiche de Maëlle", "Vous cherchez un logement", "Cochez la case"],
+        "en": ["Maëlle's sheet", "Vous cherchez un logement", "Tick the box"],
+    }[language]
+    text = "\n".join(lines)
+    for words in expected:
+        assert words in text, words
+    event = AuditEvent.objects.filter(action=AuditAction.EXPORT).latest("pk")
+    assert event.reason == "PDF facile à lire"
+
+
+def test_language_is_chosen_on_the_form(client, network):
+    client.force_login(network.member_a)
+    response = client.post(reverse("extranet:pathway_create"), post_data(network, language="en"))
+    assert response.status_code == 302
+    assert Pathway.objects.get().language == "en"
+
+
+def test_email_goes_in_the_pathway_language(
+    client, pathway, network, django_capture_on_commit_callbacks
+):
+    Pathway.objects.filter(pk=pathway.pk).update(language="en")
+    client.force_login(network.member_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("extranet:pathway_email", args=[pathway.reference]))
+    assert "Your pathway sheet" in mail.outbox[0].subject
+    assert "Monday to Friday" in mail.outbox[0].body

@@ -15,11 +15,17 @@ from django.utils.translation.template import templatize
 
 ROOT = Path(settings.BASE_DIR)
 CATALOGUE = ROOT / "locale/en/LC_MESSAGES/django.po"
-# What a visitor of the public portal (French at "/", English under "/en/") can read.
+# What a visitor of the public portal (French at "/", English under "/en/") can read, and
+# the fiche parcours handed to a person in their language.
 PUBLIC = re.compile(
     r"^(templates/(403|404|500)\.html|templates/(components|layouts|portal|repertoire|search)/"
     r"|templates/extranet/intake/|templates/extranet/emails/intake_confirmation|extranet/intake/|extranet/enums\.py|extranet/thematiques\.py"
-    r"|portal/|repertoire/|search/)"
+    r"|portal/|repertoire/|search/"
+    r"|templates/cartemploi/(base|index|_card_item|card_detail|_contact_steps|observatory"
+    r"|_chart_table|_top_table|_cell)\.html"
+    r"|cartemploi/(enums|filters|contact_steps|clustering|observatory)\.py|cartemploi/views/public\.py"
+    r"|templates/extranet/pathways/(pathway_pdf|pathway_pdf_easy|includes/contact_card)\.html"
+    r"|templates/extranet/emails/pathway\.|extranet/pathways/paper\.py)"
 )
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 GETTEXT = {"gettext": 1, "pgettext": 2, "ngettext": 2, "npgettext": 3}

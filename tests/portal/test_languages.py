@@ -125,3 +125,69 @@ def test_sitemap_lists_both_languages_with_alternates(client, french_page, engli
         0
     ]
     assert "xhtml:link" not in french_only
+
+
+@pytest.fixture
+def youth_card():
+    from cartemploi.enums import SkillLevel
+    from tests.cartemploi.factories import YouthProfileFactory
+
+    profile = YouthProfileFactory(published=True, skills=[("Cuisine", SkillLevel.DIPLOMA)])
+    return profile.public_card
+
+
+def test_cartemploi_public_pages_exist_in_english(client, youth_card):
+    english = client.get("/en/cartemploi/")
+    html = english.content.decode()
+    assert english.status_code == 200 and _html_lang(english) == "en"
+    assert '<a href="/cartemploi/" hreflang="fr" lang="fr">Français</a>' in html
+    assert 'rel="alternate" hreflang="fr" href="http://testserver/cartemploi/"' in html
+    # The young person's own words stay French and say so; fixed labels are English.
+    assert '<span lang="fr">Cuisine</span>' in html
+    assert "(Validé par un diplôme)" not in html
+    card = client.get(f"/en/cartemploi/fiche/{youth_card.pk}/").content.decode()
+    assert '<p lang="fr">Motivée' in card
+    assert f'href="/en/cartemploi/fiche/{youth_card.pk}/"' in html
+    french = client.get("/cartemploi/").content.decode()
+    assert '<span lang="fr">' not in french
+    assert '<a href="/en/cartemploi/" hreflang="en" lang="en">English</a>' in french
+
+
+def test_cartemploi_signed_in_pages_stay_french_without_english_address(client, advisor):
+    client.force_login(advisor)
+    queue = client.get(reverse("cartemploi:advisor_queue"))
+    assert _html_lang(queue) == "fr" and "language-switch" not in queue.content.decode()
+    assert client.get("/en" + reverse("cartemploi:advisor_queue")).status_code == 404
+    assert client.get("/en/cartemploi/mon-espace/").status_code == 404
+    # From an English public page, the menu of the signed-in pages is French, marked so.
+    html = client.get("/en/cartemploi/").content.decode()
+    assert '<li lang="fr"><a href="/cartemploi/conseil/"' in html
+
+
+def test_workspace_pages_exist_in_english(client):
+    from tests.repertoire.workspaces.factories import RoomFactory
+
+    room = RoomFactory(workspace__summary="Un lieu calme près de la gare.")
+    slug = room.workspace.slug
+    page = client.get(f"/en/espaces-de-travail/{slug}/")
+    html = page.content.decode()
+    assert page.status_code == 200 and _html_lang(page) == "en"
+    assert '<p class="lead" lang="fr">Un lieu calme' in html
+    assert f'<a href="/espaces-de-travail/{slug}/" hreflang="fr" lang="fr">Français</a>' in html
+    assert f'href="/en/espaces-de-travail/{slug}/demander/"' in html
+    assert client.get(f"/en/espaces-de-travail/{slug}/demander/").status_code == 200
+    assert _html_lang(client.get("/en/espaces-de-travail/")) == "en"
+    # The blank agreement is a French document, at its French address only.
+    assert f'href="/espaces-de-travail/{slug}/convention.pdf" hreflang="fr"' in html
+
+
+def test_sitemap_lists_cartemploi_and_workspaces_in_both_languages(client, english_home):
+    from tests.repertoire.workspaces.factories import RoomFactory
+
+    slug = RoomFactory().workspace.slug
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ("cartemploi/", f"espaces-de-travail/{slug}/"):
+        assert f"<loc>http://localhost/{path}</loc>" in sitemap
+        assert f"<loc>http://localhost/en/{path}</loc>" in sitemap
+        assert f'hreflang="en" href="http://localhost/en/{path}"' in sitemap
+        assert f'hreflang="fr" href="http://localhost/{path}"' in sitemap
