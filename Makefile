@@ -48,9 +48,17 @@ run: demo
 	@$(MANAGE) demo_accounts
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The whole suite on SQLite, or on PostgreSQL with DATABASE_URL=postgres://… (as .ci/run does);
+# with POSTGRES_URL as well, the tests of issue #14's items 1-6 (tests/trust_suite.txt) again on it.
+POSTGRES_URL ?=
 test: install
 	@mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
+	@if [ -n "$(POSTGRES_URL)" ]; then \
+	  echo "== PostgreSQL : tests/trust_suite.txt"; \
+	  DATABASE_URL="$(POSTGRES_URL)" $(PY) -m pytest $(PYTEST_ARGS) $$(grep -v '^#' tests/trust_suite.txt); \
+	elif [ -z "$(DATABASE_URL)" ]; then \
+	  echo "PostgreSQL : suite de confiance non lancée (POSTGRES_URL=postgres://… make test)"; fi
 
 quality: install
 	$(VENV)/bin/ruff check .

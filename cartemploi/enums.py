@@ -94,3 +94,12 @@ class OutcomeKind(models.TextChoices):
 class Side(models.TextChoices):
     YOUTH = "youth", _("Jeune")
     COMPANY = "company", _("Entreprise")
+
+
+class Gender(models.TextChoices):
+    """Asked of the young person only, optional; counted only in suppressed aggregates."""
+
+    WOMAN = "woman", _("Femme")
+    MAN = "man", _("Homme")
+    OTHER = "other", _("Autre")
+    DECLINED = "declined", _("Ne souhaite pas répondre")

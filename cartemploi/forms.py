@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cartemploi import uploads
-from cartemploi.enums import NafSection, OfferKind, OutcomeKind
+from cartemploi.enums import Gender, NafSection, OfferKind, OutcomeKind
 from cartemploi.models import CompanyProfile, JobOffer, Skill, YouthProfile
 from cartemploi.models.profiles import age_on
 from portal.places import CommuneField
@@ -94,6 +94,25 @@ class YouthProfileForm(PhotoCvMixin, forms.ModelForm):
         if km is not None and km > 300:
             raise forms.ValidationError(_("Indiquez un rayon de mobilité de 300 km au plus."))
         return km
+
+
+class OwnYouthProfileForm(YouthProfileForm):
+    """The young person's own form: only they may say their gender (an advisor's may not)."""
+
+    gender = forms.ChoiceField(
+        label=_("Genre (facultatif)"),
+        choices=Gender.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_(
+            "Jamais publié ni montré à une entreprise : il sert seulement à compter, sans "
+            "votre nom, les résultats de Cartemploi pour les jeunes femmes et les jeunes "
+            "hommes."
+        ),
+    )
+
+    class Meta(YouthProfileForm.Meta):
+        fields = [*YouthProfileForm.Meta.fields, "gender"]
 
 
 class BaseSkillFormSet(forms.BaseInlineFormSet):

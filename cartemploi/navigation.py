@@ -52,6 +52,14 @@ def register():
             order=21,
         ),
         Task(
+            "cartemploi_fairs",
+            _("Salons et forums"),
+            ADVISORS,
+            named("cartemploi:fair_list", advisor),
+            menu=CARTEMPLOI,
+            order=22,
+        ),
+        Task(
             "cartemploi_advisor",
             _("Cartemploi : validation et relais"),
             ADVISORS,

@@ -16,6 +16,20 @@ def hide_small(count):
     return count if count >= MIN_CELL else None
 
 
+def suppress_small(rows, columns):
+    """Copies of `rows` with each count under `MIN_CELL` set to None. Where a column would
+    hide a single cell, its next smallest is hidden too: a total must not give it away."""
+    shown = [dict(row) for row in rows]
+    for column in columns:
+        hidden = [row for row in shown if row[column] < MIN_CELL]
+        visible = sorted((r for r in shown if r[column] >= MIN_CELL), key=lambda r: r[column])
+        if len(hidden) == 1 and visible:
+            hidden.append(visible[0])
+        for row in hidden:
+            row[column] = None
+    return shown
+
+
 def _split(tokens):
     return [t for t in tokens.strip("|").split("|") if t]
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cartemploi.views import advisor, owner, public, relay, stats
+from cartemploi.views import advisor, fairs, owner, public, relay, stats
 
 app_name = "cartemploi"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("conseil/<str:kind>/<int:pk>/", advisor.review, name="advisor_review"),
     path("conseil/messages/<int:pk>/transmettre/", advisor.release, name="advisor_release"),
     path("conseil/conversations/<int:pk>/bloquer/", advisor.block, name="advisor_block"),
+    path("conseil/salons/", fairs.fair_list, name="fair_list"),
+    path("conseil/salons/<slug:slug>/", fairs.fair_companies, name="fair_companies"),
     path("conseil/statistiques/", stats.advisor_stats, name="advisor_stats"),
     path(
         "conseil/statistiques/export.<str:fmt>",

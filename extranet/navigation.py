@@ -132,6 +132,7 @@ def register_extranet_tasks():
 CANDIDATES_RULE = "extranet.candidates.perms.can_view_candidates"
 PARTNER_RULE = "extranet.pathways.perms.can_write"
 OFFERS_RULE = "extranet.offers.perms.can_propose_offer"
+EVENTS_RULE = "extranet.events.perms.can_organise_events"
 
 
 def _menu_tasks(*, partner, admin, officer, network):
@@ -198,6 +199,14 @@ def _menu_tasks(*, partner, admin, officer, network):
             named("extranet:booking_requests"),
             order=45,
         ),
+        Task(
+            "events",
+            _("Événements"),
+            partner,
+            # Every partner: the page says how to organise one.
+            named("extranet:event_list"),
+            order=46,
+        ),
         Task("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, order=90),
     )
 
@@ -251,4 +260,11 @@ def _page_tasks(*, partner, admin, officer, network):
             menu="",
         ),
         Task("my_contact", _("Mes coordonnées"), partner, named("extranet:my_contact"), menu=""),
+        Task(
+            "event_create",
+            _("Nouvel événement"),
+            partner,
+            named("extranet:event_create", EVENTS_RULE),
+            menu="",
+        ),
     )

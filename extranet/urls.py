@@ -10,6 +10,7 @@ from extranet.candidates import views as candidates
 from extranet.directory import documents as network_documents
 from extranet.directory import news as network_news
 from extranet.directory import views as directory
+from extranet.events import views as events
 from extranet.offers import views as partner_offers
 from extranet.pathways import views as pathways
 from extranet.referrals import actions as referral_actions
@@ -114,6 +115,21 @@ urlpatterns = [
     path("fiches-parcours/<slug:reference>/modifier/", pathways.pathway_edit, name="pathway_edit"),
     path("fiches-parcours/<slug:reference>/pdf/", pathways.pathway_pdf, name="pathway_pdf"),
     path("fiches-parcours/<slug:reference>/envoyer/", pathways.pathway_email, name="pathway_email"),
+    # --- Events of the structures --------------------------------------------------------
+    path("evenements/", events.event_list, name="event_list"),
+    path("evenements/nouveau/", events.event_edit, name="event_create"),
+    path("evenements/<slug:slug>/", events.event_registrations, name="event_registrations"),
+    path("evenements/<slug:slug>/modifier/", events.event_edit, name="event_edit"),
+    path(
+        "evenements/<slug:slug>/inscriptions/<int:pk>/",
+        events.registration_update,
+        name="registration_update",
+    ),
+    path(
+        "evenements/<slug:slug>/export.<str:fmt>",
+        events.registrations_export,
+        name="registrations_export",
+    ),
     # --- Shared workspaces: booking requests -----------------------------------------------
     path("espaces/", bookings.booking_requests, name="booking_requests"),
     path(

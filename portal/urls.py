@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.sitemaps import PortalSitemap
+from repertoire.events.sitemaps import EventSitemap
 
 
 def public(urls):
@@ -41,10 +42,11 @@ urlpatterns = [
     path("extranet/", include("extranet.urls")),
     path("cartemploi/", include("cartemploi.urls")),
     path("espaces-de-travail/", include("repertoire.workspaces.urls")),
+    path("evenements/", include("repertoire.events.urls")),
     path(
         "sitemap.xml",
         login_not_required(sitemap),
-        {"sitemaps": {"pages": PortalSitemap}},
+        {"sitemaps": {"pages": PortalSitemap, "events": EventSitemap}},
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),

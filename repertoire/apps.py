@@ -22,8 +22,12 @@ class RepertoireConfig(AppConfig):
         _skip_wagtail_decision_mails_for_fiches()
 
         from repertoire import search_sources
+        from repertoire.events import home as event_home
+        from repertoire.events import search as event_search
 
         search_sources.register()
+        event_search.register()
+        event_home.register()
 
 
 def _approved(sender, instance, **kwargs):

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.languages import interface_language, shown_text
 from portal.models import Commune
 from portal.pagination import paginate
 from portal.public_url import public_url
@@ -307,8 +308,24 @@ def structure_detail(request, page, slug):
         jsonld=structure_jsonld(structure, public_url(fiche_url)),
         hosted_permanences=hosted_permanences(structure),
         fiche_sections=extensions.fiche_sections(),
+        meta_description=fiche_description(structure),
     )
     return TemplateResponse(request, "repertoire/structure_detail.html", context)
+
+
+def fiche_description(structure):
+    """The fiche's summary in the language shown; on the English site without an English
+    summary, a sentence of translated labels (never French text under `lang="en"`)."""
+    text, language = shown_text(structure, "summary")
+    if text.strip() and language == interface_language():
+        return text
+    kind = structure.get_kind_display()
+    if not structure.commune_id:
+        return _("%(kind)s : horaires, accès, services et contacts.") % {"kind": kind}
+    return _("%(kind)s à %(commune)s : horaires, accès, services et contacts.") % {
+        "kind": kind,
+        "commune": structure.commune.name,
+    }
 
 
 def report_error(request, page, slug):

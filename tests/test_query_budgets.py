@@ -18,14 +18,17 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cartemploi.models import FairCompany, PublicCard
 from extranet import demo
 from extranet.models import Candidate, Membership, Referral, WelcomePole
 from portal.languages import originals
 from portal.models import Commune, OfferIndexPage, User
-from repertoire.models import Booking, Structure, Workspace
+from repertoire.demo.events import JOB_FAIR
+from repertoire.models import Booking, Event, Structure, Workspace
 from tests.extranet.factories import CandidateFactory, ReferralFactory
 from tests.extranet.test_seed_demo import demo_communes  # noqa: F401  (fixture)
 from tests.portal.factories import offer
+from tests.repertoire.events.factories import EventFactory, RegistrationFactory
 from tests.repertoire.factories import StructureFactory
 from tests.repertoire.workspaces.factories import BookingFactory, RoomFactory
 
@@ -42,6 +45,8 @@ APP_PAGES = [
     "/espaces-de-travail/?commune=Le+Grand-Bourg&rayon=20",
     "/espaces-de-travail/relais-grand-bourg/",
     "/espaces-de-travail/relais-grand-bourg/demander/",
+    "/evenements/?commune=Gu%C3%A9ret&rayon=50&type=job_fair",
+    "/evenements/agenda.ics",
 ]
 LINK = re.compile(r'href="(/(?:extranet|cartemploi)/[^"?#]*)"')
 NOT_PAGES = (".json", "/export", ".csv", ".xlsx", ".pdf", "/fichiers/")
@@ -113,6 +118,7 @@ def grow_tenfold():
     for _ in range(index.get_children().count() * 9):
         offer(parent=index, commune=communes[0])
     grow_workspaces()
+    grow_events()
 
 
 def grow_workspaces():
@@ -125,6 +131,23 @@ def grow_workspaces():
     for number in range(Booking.objects.count() * 9):
         slot = start + timedelta(hours=3 * number)
         BookingFactory(room=rooms[number % len(rooms)], start=slot)
+
+
+def grow_events():
+    """Nine more events of each demo organiser, with registrations, and companies at the fair."""
+    fair = Event.objects.get(slug=JOB_FAIR)
+    for event in list(Event.objects.all()):
+        for number in range(9):
+            grown = EventFactory(
+                organiser=event.organiser,
+                commune=event.commune,
+                kind=event.kind,
+                start=event.start + timedelta(days=number + 1),
+                end=event.end + timedelta(days=number + 1),
+            )
+            RegistrationFactory.create_batch(2, event=grown)
+    for card in PublicCard.objects.filter(kind="company").exclude(company__fairs__event=fair)[:9]:
+        FairCompany.objects.create(event=fair, company=card.company)
 
 
 def test_every_page_of_the_demo_keeps_its_budget_and_ten_times_more_data_costs_nothing(

@@ -20,6 +20,8 @@ REGISTERING = {
     "modeladmin_register",
     "register",
     "register_demo_step",
+    "register_event_section",
+    "register_home_section",
     "register_labels",
     "register_panel",
     "register_snippet",

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cartemploi.enums import (
+    Gender,
     NafSection,
     OfferKind,
     OfferStatus,
@@ -101,11 +102,12 @@ def _user(local, first, last, kind):
     return user
 
 
-def _youth(user, commune, agency, rng):
+def _youth(user, commune, agency, rng, gender=""):
     profile, _created = YouthProfile.objects.get_or_create(
         user=user,
         defaults={
             "first_name": user.first_name,
+            "gender": gender,
             "commune": commune,
             "agency": agency,
             "birth_date": date.today()
@@ -192,6 +194,42 @@ def _conversations(youths, companies, rng):
         conv.save()
 
 
+def _gender(n):
+    """Most said it, a few declined or were never asked: enough for the observatory's
+    breakdown to show some cells and hide the small ones."""
+    if n % 10 == 7:
+        return ""
+    if n in (9, 23):
+        return Gender.DECLINED
+    if n == 31:
+        return Gender.OTHER
+    return Gender.WOMAN if n % 2 == 0 else Gender.MAN
+
+
+def _outcomes(youths, companies):
+    """Answered conversations with interviews and a few hires (deterministic)."""
+    for n, youth in enumerate(youths, start=12):
+        company = companies[n % len(companies)]
+        conv, created = Conversation.objects.get_or_create(
+            youth=youth, company=company, defaults={"started_by": "youth", "agency": youth.agency}
+        )
+        if not created:
+            continue
+        for sender, side, body in [
+            (youth.user, "youth", "Bonjour, je serais ravi·e de découvrir votre métier."),
+            (company.user, "company", "Bonjour, venez nous rencontrer la semaine prochaine."),
+        ]:
+            Message.objects.create(
+                conversation=conv, sender=sender, sender_side=side, body=body, status="delivered"
+            )
+        conv.last_message_at = conv.answered_at = timezone.now()
+        conv.save()
+        if n % 4 != 3:
+            Outcome.objects.create(conversation=conv, kind="interview", occurred_on=date.today())
+        if n in (12, 13, 14, 15, 16, 18, 20, 22):
+            Outcome.objects.create(conversation=conv, kind="hire", occurred_on=date.today())
+
+
 @transaction.atomic
 def seed_cartemploi_demo():
     agency = Structure.objects.filter(slug=AGENCY_SLUG).select_related("commune").first()
@@ -207,6 +245,7 @@ def seed_cartemploi_demo():
             rng.choice(communes),
             agency,
             rng,
+            _gender(n),
         )
         for n in range(40)
     ]
@@ -223,6 +262,7 @@ def seed_cartemploi_demo():
         for n in range(20)
     ]
     _conversations(youths, companies, rng)
+    _outcomes(youths[12:32], companies)
     _printed_accounts(communes[0], agency)
 
 

@@ -1,5 +1,6 @@
 from .cards import PublicCard
 from .charter import CharterAcceptance, CharterVersion
+from .fairs import FairCompany
 from .profiles import CompanyProfile, JobOffer, Skill, YouthProfile
 from .relay import Conversation, Message, Outcome
 
@@ -8,6 +9,7 @@ __all__ = [
     "CharterVersion",
     "CompanyProfile",
     "Conversation",
+    "FairCompany",
     "JobOffer",
     "Message",
     "Outcome",

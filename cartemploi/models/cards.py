@@ -60,6 +60,9 @@ class PublicCard(models.Model):
     skills = models.TextField(blank=True)
     validated_skills = models.TextField(blank=True)
     data = models.JSONField(default=dict)
+    # A young person's published photo: a small copy in public media (`renditions.py`),
+    # never the original, which stays in private storage.
+    photo = models.ImageField(_("photo publiée"), upload_to="images/cartemploi/", blank=True)
     published_at = models.DateTimeField(auto_now=True)
 
     objects = PublicCardQuerySet.as_manager()

@@ -5,7 +5,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cartemploi.enums import AgeBand, NafSection, OfferKind, OfferStatus, SizeBand, SkillLevel
+from cartemploi.enums import (
+    AgeBand,
+    Gender,
+    NafSection,
+    OfferKind,
+    OfferStatus,
+    SizeBand,
+    SkillLevel,
+)
 from cartemploi.models.validation import ValidatedModel, ValidatedQuerySet, agency_scope
 from extranet.enums import Role
 from extranet.roles import has_role
@@ -64,6 +72,10 @@ class YouthProfile(OwnedProfile):
 
     first_name = models.CharField(_("prénom"), max_length=80)
     birth_date = models.DateField(_("date de naissance"))
+    # Optional, said by the young person only ("" = not asked); never shown one by one.
+    gender = models.CharField(
+        _("genre"), max_length=10, choices=Gender.choices, blank=True, default=""
+    )
     driving_licence = models.BooleanField(_("permis de conduire"), default=False)
     has_vehicle = models.BooleanField(_("véhicule"), default=False)
     mobility_km = models.PositiveSmallIntegerField(_("rayon de mobilité (km)"), default=20)

@@ -3,6 +3,7 @@
 Only fields listed here ever reach the public: this module is the anonymity boundary.
 """
 
+from cartemploi import renditions
 from cartemploi.enums import CardKind, NafSection, OfferKind
 from cartemploi.masking import mask_contacts
 from cartemploi.models import PublicCard
@@ -41,7 +42,7 @@ def youth_card(profile):
     data = youth_data(profile)
     skills = [s["label"] for s in data["skills"]]
     validated = [s["label"] for s in data["skills"] if s["level"] != "declared"]
-    return _store(
+    card = _store(
         "youth",
         profile,
         kind=CardKind.YOUTH,
@@ -55,6 +56,7 @@ def youth_card(profile):
         validated_skills=tokens(validated),
         data=data,
     )
+    return renditions.refresh(card, profile.photo)
 
 
 def company_card(company):

@@ -18,8 +18,8 @@ from cartemploi.forms import (
     CharterForm,
     CompanyProfileForm,
     JobOfferForm,
+    OwnYouthProfileForm,
     SkillFormSet,
-    YouthProfileForm,
 )
 from cartemploi.models import CharterVersion, JobOffer, YouthProfile
 from cartemploi.services.profiles import accept_charter, needs_charter, save_profile
@@ -85,7 +85,7 @@ def youth_space(request):
         return response
     profile = YouthProfile.objects.filter(user=request.user).first()
     instance = profile or YouthProfile(user=request.user, first_name=request.user.first_name)
-    form = YouthProfileForm(request.POST or None, request.FILES or None, instance=instance)
+    form = OwnYouthProfileForm(request.POST or None, request.FILES or None, instance=instance)
     skills = SkillFormSet(request.POST or None, instance=instance, prefix="skills")
     if request.method == "POST" and form.is_valid() and skills.is_valid():
         with transaction.atomic():

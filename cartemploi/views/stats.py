@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from cartemploi.models import Conversation
 from cartemploi.observatory import observatory as observatory_data
-from cartemploi.stats import COLUMNS, GROUPS, conversation_stats, totals
+from cartemploi.stats import COLUMNS, GROUPS, columns, conversation_stats, gender_outcomes, table
 from cartemploi.views.advisor import advisor_required
 from portal.exports import XLSX_TYPE, csv_response, write_xlsx
 
@@ -26,6 +26,7 @@ class StatsForm(forms.Form):
             ("month", gettext_lazy("Mois")),
             ("sector", gettext_lazy("Secteur")),
             ("territory", gettext_lazy("Territoire (département)")),
+            ("gender", gettext_lazy("Genre déclaré par le jeune")),
         ],
     )
     start = forms.DateField(
@@ -51,31 +52,26 @@ def _rows(request):
     qs = Conversation.objects.visible_to(request.user).filter(
         created_at__date__gte=start, created_at__date__lte=end
     )
-    return form, group, conversation_stats(qs, group if group in GROUPS else "month")
+    group = group if group in GROUPS else "month"
+    return form, group, *table(conversation_stats(qs, group), group)
 
 
-def column_labels():
-    return [
-        _("Conversations commencées"),
-        _("Messages échangés"),
-        _("Réponses en moins de 7 jours"),
-        _("Entretiens"),
-        _("Embauches"),
-    ]
+def _cell(value):
+    return _("moins de 5") if value is None else value
 
 
 @advisor_required
 @require_GET
 def advisor_stats(request):
-    form, group, rows = _rows(request)
+    form, _group, rows, sums = _rows(request)
     return render(
         request,
         "cartemploi/advisor/stats.html",
         {
             "form": form,
             "rows": rows,
-            "totals": totals(rows),
-            "columns": list(zip(COLUMNS, column_labels(), strict=True)),
+            "totals": sums,
+            "columns": columns(),
             "query": request.GET.urlencode(),
         },
     )
@@ -86,9 +82,9 @@ def advisor_stats(request):
 def advisor_stats_export(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    _form, group, rows = _rows(request)
-    header = [_("Période / groupe"), *column_labels()]
-    lines = [[row["label"], *(row[c] for c in COLUMNS)] for row in rows]
+    _form, group, rows, _sums = _rows(request)
+    header = [_("Période / groupe"), *(str(label) for _key, label in columns())]
+    lines = [[row["label"], *(_cell(row[c]) for c in COLUMNS)] for row in rows]
     if fmt == "csv":
         return csv_response(header, lines, f"cartemploi-{group}")
     buffer = io.BytesIO()  # a few dozen rows: built in memory
@@ -101,4 +97,6 @@ def advisor_stats_export(request, fmt):
 @login_not_required
 @require_GET
 def observatory(request):
-    return render(request, "cartemploi/observatory.html", observatory_data())
+    return render(
+        request, "cartemploi/observatory.html", {**observatory_data(), **gender_outcomes()}
+    )

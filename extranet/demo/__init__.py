@@ -23,6 +23,8 @@ from portal.demo.english import seed_english_demo
 from portal.enums import AccountKind
 from portal.models import Commune, Epci, User
 from repertoire.demo import structures as repertoire_demo
+from repertoire.demo.english import seed_fiche_languages
+from repertoire.demo.events import seed_events_demo
 from repertoire.demo.fiches import ensure_repertoire_page, seed_repertoire_demo
 from repertoire.demo.workspaces import seed_workspaces_demo
 
@@ -58,9 +60,11 @@ def register_steps():
         seed_repertoire_demo,
         ensure_repertoire_page,
         seed_workspaces_demo,
+        seed_events_demo,
         seed_referrals_demo,
         seed_candidates_demo,
         seed_english_demo,
+        seed_fiche_languages,
     ):
         register_demo_step(step)
 

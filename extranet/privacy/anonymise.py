@@ -26,6 +26,8 @@ MARKER = {
     "cartemploi.YouthProfile": "first_name",
     "cartemploi.CompanyProfile": "contact_name",
     "portal.User": "last_name",
+    "repertoire.Booking": "name",
+    "repertoire.EventRegistration": "name",
 }
 
 
@@ -112,6 +114,12 @@ def anonymise_pathway(pathway):
 # Higher apps anonymise what they keep about a user (Cartemploi: profile, messages) through
 # this list, filled from their `AppConfig.ready`: extranet imports none of them.
 USER_ANONYMISERS = []
+
+
+def anonymise_booking(booking):
+    """The requester's name, e-mail, organisation, account and purpose go; the room, the
+    slot, the number of people and the kind of visitor stay for the usage statistics."""
+    return blank(booking)
 
 
 def anonymises_with_user(func):

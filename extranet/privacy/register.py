@@ -207,6 +207,9 @@ REGISTER = {
         ),  # fmt: skip
         "first_name": ID,
         "birth_date": ID,  # the year is kept: age bands are statistics
+        # Self-declared, optional; identity, not SENSITIVE (decision 0008): nobody reads it
+        # one by one but its owner, the statistics show it only in suppressed aggregates.
+        "gender": ID,
         "photo": ID,
         "cv": ID,
         "unpublish_reason": FT,
@@ -330,6 +333,14 @@ REGISTER = {
         "purpose": FT,
         "decline_reason": FT,
     },
+    "repertoire.EventRegistration": {
+        **technical(
+            "id", "event", "token", "people", "status", "attended", "created_at", "updated_at"
+        ),
+        "name": ID,
+        "email": CO,
+        "phone": CO,
+    },
     "repertoire.ErrorReport": {
         **technical("id", "structure", "created_at", "handled"),
         "message": FT,
@@ -357,6 +368,7 @@ NOT_PERSONAL = {
     "portal.SiteSettings": _("coordonnées de l'organisation"),
     "repertoire.Structure": _("coordonnées publiques d'une structure"),
     "repertoire.Workspace": _("coordonnées publiques d'un lieu de travail partagé"),
+    "repertoire.Event": _("contact public d'un événement, publié par sa structure"),
     "extranet.ReferralReception": _("adresse de réception d'une structure"),
     "extranet.NewsItem": _("actualité signée par un membre"),
     "extranet.WelcomePole": _("pôle d'accueil et ses agent·es"),

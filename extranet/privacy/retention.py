@@ -105,6 +105,15 @@ RECORD_KINDS = [
         exclude={"person_first_name": anonymise.ANONYMISED},
     ),
     RecordKind(
+        rule="bookings",
+        model="repertoire.Booking",
+        start=_date("end"),
+        recipient=lambda b: None,  # the visitor may have no account: nobody to warn
+        anonymise=anonymise.anonymise_booking,
+        url=lambda b: "/",
+        exclude={"name": anonymise.ANONYMISED},
+    ),
+    RecordKind(
         rule="accounts",
         model="portal.User",
         start=last_login(),
@@ -134,6 +143,7 @@ def apply_retention(*, today=None):
     today = today or timezone.localdate()
     report = {kind.rule: process(kind, today) for kind in RECORD_KINDS}
     report |= {rule: expire(today) for rule, expire in EXPIRERS.items()}
+    report["event_registrations"] = {"anonymised": anonymise_event_registrations(today)}
     report["audit_events"] = {"deleted": delete_audit_events(today)}
     report["outbox"] = {"deleted": delete_outbox(today)}
     report["sessions"] = {"deleted": delete_sessions()}
@@ -214,6 +224,18 @@ def warn(kind, rule, obj, due, today):
 
 def start_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def anonymise_event_registrations(today):
+    """Who registered for an event, once the event is over by the rule's duration: the
+    counts (people, status, attendance) stay for the organiser's figures."""
+    cutoff = start_of(retention.rule("event_registrations").expiry_cutoff(today))
+    registrations = apps.get_model("repertoire", "EventRegistration").objects.filter(
+        event__end__lt=cutoff
+    )
+    due = list(registrations.exclude(email="").order_by("pk")[:5000])
+    anonymise.blank_all(due)
+    return len(due)
 
 
 def delete_audit_events(today):

@@ -69,6 +69,7 @@ def find(email):
         "portal.User": rows("portal.User", email__iexact=email),
         "repertoire.ErrorReport": rows("repertoire.ErrorReport", reporter_email__iexact=email),
         "repertoire.Booking": rows("repertoire.Booking", email__iexact=email),
+        "repertoire.EventRegistration": rows("repertoire.EventRegistration", email__iexact=email),
         "portal.OutboundEmail": rows("portal.OutboundEmail", to__iexact=email),
     }
     candidates = records["extranet.Candidate"]
@@ -141,6 +142,7 @@ def erase(*, email, actor):
         anonymise.anonymise_user(user)
     anonymise.blank_all(subject.records["repertoire.ErrorReport"])
     anonymise.blank_all(subject.records["repertoire.Booking"])
+    anonymise.blank_all(subject.records["repertoire.EventRegistration"])
     apps.get_model("portal", "OutboundEmail").objects.filter(to__iexact=subject.email).delete()
     _audit(subject, actor=actor, action=AuditAction.ANONYMISE, reason="Effacement (RGPD art. 17)")
     return subject

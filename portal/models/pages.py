@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home import sections as home_sections
 from portal.menus import main_menu
 
 
@@ -28,6 +29,7 @@ class HomePage(Page):
         site = Site.find_for_request(request)
         if site and self.depth == 2:  # the site's home page, or its translation
             context["sections"] = main_menu(site)
+            context["home_sections"] = home_sections(request)
         else:
             context["sections"] = self.get_children().live().in_menu().specific()
         return context

@@ -95,6 +95,7 @@ ROOT_URLCONF = "portal.urls"
 PASSERELLES_APP_MENU = [
     (_("Cartemploi"), "cartemploi:index"),
     (_("Espaces de travail"), "workspaces:network"),
+    (_("Événements"), "events:event_list"),
     (_("Je souhaite m'installer"), "intake:start"),
     (_("Rechercher"), "search:public"),
 ]
@@ -187,6 +188,8 @@ PAGE_CACHE_MODELS = [
     "repertoire.Structure",
     "repertoire.Service",
     "repertoire.Theme",
+    "repertoire.Event",
+    "repertoire.EventRegistration",
     "cartemploi.PublicCard",
     "cartemploi.YouthProfile",
     "cartemploi.CompanyProfile",
@@ -275,7 +278,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Office and PDF documents only: no HTML or SVG that a browser would run on our domain.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt"]
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Every document leaves as an attachment (Wagtail adds nosniff and `default-src 'none'`);
+# uploads are checked by content, size and antivirus like every other (portal/documents.py).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 

@@ -48,6 +48,12 @@ PASSERELLES_RETENTION = {
         "start": _("après le dernier message de la conversation"),
         "action": "anonymise",
     },
+    "bookings": {
+        "label": _("Demande de réservation d'un espace de travail (nom, e-mail, organisme, objet)"),
+        "months": 12,
+        "start": _("après la fin du créneau demandé"),
+        "action": "anonymise",
+    },
     "accounts": {
         "label": _("Compte (nom, e-mail, téléphone)"),
         "months": 24,
@@ -55,6 +61,12 @@ PASSERELLES_RETENTION = {
         "action": "anonymise",
         "warn": _("la personne titulaire du compte"),
         "warn_days": 30,
+    },
+    "event_registrations": {
+        "label": _("Inscription à un événement (nom, e-mail, téléphone)"),
+        "months": 3,
+        "start": _("après la fin de l'événement"),
+        "action": "anonymise",
     },
     "audit_events": {
         "label": _("Journal d'accès aux données personnelles"),

@@ -1,4 +1,5 @@
 from repertoire.workspaces.models import Booking, Room, Workspace  # noqa: I001
+from repertoire.events.models import Event, EventRegistration  # noqa: I001
 
 from .freshness import ErrorReport, FreshnessReminder
 from .pages import RepertoirePage
@@ -9,6 +10,8 @@ from .themes import Theme
 
 __all__ = [
     "Booking",
+    "Event",
+    "EventRegistration",
     "Room",
     "Workspace",
     "ErrorReport",

@@ -10,9 +10,10 @@ PRODID = "-//Passerelles//Espaces de travail//FR"
 MIMETYPE = "text/calendar"
 
 
-def _calendar(name=None):
+def new_calendar(name=None, prodid=PRODID):
+    """An empty iCalendar (VERSION 2.0, our PRODID), named `name` in agenda applications."""
     calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     if name:
         calendar.add("x-wr-calname", name)
@@ -37,7 +38,7 @@ def _event(booking, room, *, domain, with_contact):
 
 def booking_ics(booking, *, domain):
     """The visitor's `.ics` for one accepted booking (bytes)."""
-    calendar = _calendar()
+    calendar = new_calendar()
     calendar.add("method", "PUBLISH")
     calendar.add_component(_event(booking, booking.room, domain=domain, with_contact=False))
     return calendar.to_ical()
@@ -45,7 +46,7 @@ def booking_ics(booking, *, domain):
 
 def room_feed(room, bookings, *, domain):
     """The room's accepted bookings as a calendar feed (bytes), with who booked."""
-    calendar = _calendar(f"{room.name} — {room.workspace.name}")
+    calendar = new_calendar(f"{room.name} — {room.workspace.name}")
     for booking in bookings:
         calendar.add_component(_event(booking, room, domain=domain, with_contact=True))
     return calendar.to_ical()

@@ -23,7 +23,7 @@
     var canvas = document.createElement("canvas");
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", (table.caption ? table.caption.textContent.trim() + " — " : "") +
-      "graphique, données détaillées dans le tableau qui suit");
+      (box.dataset.chartLabel || "graphique, données détaillées dans le tableau qui suit"));
     box.appendChild(canvas);
     new Chart(canvas, {
       type: box.dataset.chartType || "bar",

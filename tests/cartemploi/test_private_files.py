@@ -51,3 +51,59 @@ def test_only_images_are_public_media_even_in_debug():
     served = [str(pattern.pattern) for pattern in urls.urlpatterns if "serve" in repr(pattern)]
     assert all("images/" in route for route in served), served
     assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+def _published_with_photo(youth_profile, advisor):
+    from cartemploi.services.profiles import publish
+    from cartemploi.uploads import clean_photo
+    from tests.cartemploi.helpers import jpeg_with_exif
+
+    youth_profile.photo = clean_photo(jpeg_with_exif())
+    youth_profile.save()
+    publish(obj=youth_profile, advisor=advisor)
+    youth_profile.public_card.refresh_from_db()
+    return youth_profile.public_card
+
+
+def test_a_published_photo_is_a_small_public_rendition_without_exif(client, youth_profile, advisor):
+    from PIL import Image
+
+    card = _published_with_photo(youth_profile, advisor)
+    assert card.photo and card.photo.url.startswith(settings.MEDIA_URL + "images/cartemploi/")
+    assert os.path.basename(youth_profile.photo.name) not in card.photo.name
+    with Image.open(card.photo.path) as rendition:
+        assert rendition.size == (240, 240)
+        assert not rendition.getexif() and "exif" not in rendition.info
+    original = reverse("cartemploi:private_file", args=[youth_profile.pk, "photo"])
+    pages = [
+        reverse("cartemploi:card_detail", args=[card.pk]),
+        reverse("cartemploi:index"),
+        reverse("cartemploi:map_data"),
+        reverse("cartemploi:observatory"),
+        "/recherche/?q=Cuisine",
+    ]
+    detail = client.get(pages[0]).content.decode()
+    assert card.photo.url in detail
+    for page in pages:
+        body = client.get(page).content.decode()
+        assert original not in body, page
+        assert youth_profile.photo.name not in body, page
+
+
+def test_the_rendition_goes_when_the_card_goes(youth_profile, advisor):
+    from cartemploi.privacy import anonymise_youth_profile
+    from cartemploi.services.profiles import publish, unpublish
+
+    card = _published_with_photo(youth_profile, advisor)
+    first = card.photo.path
+    publish(obj=youth_profile, advisor=advisor)  # republished: a new name, the old file gone
+    youth_profile.public_card.refresh_from_db()
+    second = youth_profile.public_card.photo.path
+    assert second != first and not os.path.exists(first) and os.path.exists(second)
+    unpublish(obj=youth_profile, advisor=advisor, reason="Profil à compléter")
+    assert not os.path.exists(second)
+    card = _published_with_photo(youth_profile, advisor)
+    third = card.photo.path
+    anonymise_youth_profile(youth_profile)
+    assert not os.path.exists(third)
+    assert not youth_profile.photo

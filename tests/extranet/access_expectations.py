@@ -55,6 +55,12 @@ OBJECT_KIND = {
     "extranet:document_download": "document",
     "extranet:news_list": None,
     "extranet:booking_requests": None,
+    "extranet:event_list": None,
+    "extranet:event_create": None,
+    "extranet:event_registrations": "event",
+    "extranet:event_edit": "event",
+    "extranet:registration_update": "event_registration",
+    "extranet:registrations_export": "event_export",
     "extranet:booking_decide": "booking",
     "extranet:booking_week": "workspace",
     "extranet:workspace_stats": "workspace",
@@ -82,6 +88,8 @@ OBJECT_KIND = {
     "cartemploi:advisor_release": "moderated_message",
     "cartemploi:advisor_block": "moderated_conversation",
     "cartemploi:advisor_stats": None,
+    "cartemploi:fair_list": None,
+    "cartemploi:fair_companies": "fair",
     "cartemploi:advisor_stats_export": None,
 }
 
@@ -101,6 +109,7 @@ METHOD = dict.fromkeys(
         "extranet:referral_attach",
         "extranet:pathway_email",
         "extranet:booking_decide",
+        "extranet:registration_update",
         "cartemploi:share_contacts",
         "cartemploi:record_outcome",
         "cartemploi:advisor_release",
@@ -156,8 +165,14 @@ EXPECTED = {
             "document_list",
             "news_list",
             "booking_requests",
+            "event_list",
         )
     },
+    # Events: the members of the organising structure (editors belong to none).
+    "extranet:event_create": row("200", editor="403"),
+    **{f"extranet:{name}": row(OBJECT) for name in ("event_registrations", "registrations_export")},
+    "extranet:event_edit": row(OBJECT, editor=("403", "403")),
+    "extranet:registration_update": row(("redirect", "404")),
     # Workspaces: the members of the place's structure only (none of these accounts; the
     # relay's manager is the extra printed account).
     **{
@@ -237,6 +252,8 @@ EXPECTED = {
     "cartemploi:advisor_queue": row("403", **ADVISORS_ONLY),
     "cartemploi:advisor_youth_create": row("403", **ADVISORS_ONLY),
     "cartemploi:advisor_stats": row("403", **ADVISORS_ONLY),
+    "cartemploi:fair_list": row("403", **ADVISORS_ONLY),
+    "cartemploi:fair_companies": row("403", admin=OBJECT, advisor=OBJECT),
     "cartemploi:advisor_stats_export": row("403", **ADVISORS_ONLY),
     "cartemploi:advisor_review": row("403", admin=OBJECT, advisor=OBJECT),
     "cartemploi:advisor_release": row(

@@ -19,7 +19,7 @@ from cartemploi.models import (
 from extranet.enums import Role
 from extranet.models import Candidate, Pathway, Referral, ReferralAttachment
 from repertoire.enums import StructureKind
-from repertoire.models import Booking, Structure, Workspace
+from repertoire.models import Booking, Event, EventRegistration, Structure, Workspace
 
 
 def own_structures(user):
@@ -102,6 +102,20 @@ def managed_bookings(user, role):
     return Booking.objects.filter(room__workspace__structure__in=own_structures(user))
 
 
+def managed_events(user, role):
+    """Events and their registrations: the members of the organising structure."""
+    return Event.objects.filter(organiser__in=own_structures(user))
+
+
+def event_registrations(user, role):
+    return EventRegistration.objects.filter(event__in=managed_events(user, role))
+
+
+def fairs(user, role):
+    """Job fairs: the advisors of the organising structure choose their companies."""
+    return managed_events(user, role).filter(kind="job_fair")
+
+
 def cards(user, role):
     return PublicCard.objects.all()
 
@@ -166,6 +180,13 @@ KINDS = {
     "workspace": (managed_workspaces, lambda obj: {"slug": obj.slug}),
     "workspace_export": (managed_workspaces, lambda obj: {"slug": obj.slug, "fmt": "csv"}),
     "booking": (managed_bookings, lambda obj: {"reference": obj.reference}),
+    "event": (managed_events, lambda obj: {"slug": obj.slug}),
+    "event_export": (managed_events, lambda obj: {"slug": obj.slug, "fmt": "csv"}),
+    "event_registration": (
+        event_registrations,
+        lambda obj: {"slug": obj.event.slug, "pk": obj.pk},
+    ),
+    "fair": (fairs, lambda obj: {"slug": obj.slug}),
     "card": (cards, lambda obj: {"pk": obj.pk}),
     "own_offer": (own_offers, lambda obj: {"pk": obj.pk}),
     "youth_file": (youth_files, lambda obj: {"pk": obj.pk, "what": "cv"}),
@@ -187,6 +208,10 @@ MODELS = {
     "workspace": Workspace,
     "workspace_export": Workspace,
     "booking": Booking,
+    "event": Event,
+    "event_export": Event,
+    "event_registration": EventRegistration,
+    "fair": Event,
     "card": PublicCard,
     "own_offer": JobOffer,
     "youth_file": YouthProfile,

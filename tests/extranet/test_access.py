@@ -13,7 +13,10 @@ from extranet import urls as extranet_urls
 def _extranet_urls():
     for pattern in extranet_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
-        kwargs = dict.fromkeys(re.findall(r"<(?:\w+:)?(\w+)>", str(pattern.pattern)), "x")
+        kwargs = {
+            name: "1" if converter == "int:" else "x"
+            for converter, name in re.findall(r"<(\w+:)?(\w+)>", str(pattern.pattern))
+        }
         yield reverse(f"extranet:{pattern.name}", kwargs=kwargs)
 
 

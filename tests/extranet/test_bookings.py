@@ -180,4 +180,5 @@ def test_erasing_a_person_blanks_their_bookings(regional_admin):
     found = subject.erase(email="CAMILLE@exemple.fr", actor=regional_admin)
     assert found.records["repertoire.Booking"] == [booking]
     booking.refresh_from_db()
-    assert (booking.name, booking.email) == ("", "")
+    # The name carries the anonymisation mark: the retention job never touches it again.
+    assert (booking.name, booking.email) == ("[anonymisé]", "")

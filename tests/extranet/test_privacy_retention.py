@@ -262,3 +262,32 @@ def test_relay_messages_blanked_a_year_after_the_last_one(db):
     assert report["relay_messages"] == {"anonymised": 1}
     assert Message.objects.get().body == ""
     assert apply_retention(today=D(2026, 3, 11))["relay_messages"] == {"anonymised": 0}
+
+
+def test_a_booking_request_is_anonymised_a_year_after_its_slot(db):
+    from repertoire.workspaces.models import Booking
+    from tests.repertoire.workspaces.factories import BookingFactory
+
+    end = timezone.make_aware(datetime.datetime(2025, 3, 10, 16))
+    requester = UserFactory(email="camille@exemple.fr")
+    booking = BookingFactory(
+        start=end - datetime.timedelta(hours=2), end=end, people=3, status="accepted",
+        organisation="Coopérative des nomades", purpose="Réunion d'équipe", user=requester,
+    )  # fmt: skip
+    next_day = end + datetime.timedelta(days=1)
+    later = BookingFactory(
+        room=booking.room, start=next_day - datetime.timedelta(hours=1), end=next_day
+    )
+    assert apply_retention(today=D(2026, 3, 9))["bookings"] == {"warned": 0, "anonymised": 0}
+    assert Booking.objects.get(pk=booking.pk).name == "Camille Nomade"
+    assert apply_retention(today=D(2026, 3, 10))["bookings"] == {"warned": 0, "anonymised": 1}
+    booking.refresh_from_db()
+    assert booking.name == ANONYMISED
+    assert (booking.email, booking.organisation, booking.purpose) == ("", "", "")
+    assert booking.user is None
+    assert (booking.people, booking.status, booking.end) == (3, "accepted", end), "statistics"
+    assert requester.email not in str(OutboundEmail.objects.values_list("to", flat=True))
+    assert AuditEvent.objects.filter(action=AuditAction.ANONYMISE).count() == 1
+    assert apply_retention(today=D(2026, 3, 11))["bookings"] == {"warned": 0, "anonymised": 1}
+    assert Booking.objects.get(pk=later.pk).name == ANONYMISED, "its slot ended a day later"
+    assert apply_retention(today=D(2026, 3, 12))["bookings"] == {"warned": 0, "anonymised": 0}

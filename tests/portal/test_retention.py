@@ -35,6 +35,7 @@ def test_demo_privacy_page_prints_every_retention_rule(client, privacy_page):
         "audit_events",
         "outbox",
         "sessions",
+        "bookings",
     }
     for rule in rules:
         row = f'<th scope="row">{rule.label}</th>'
