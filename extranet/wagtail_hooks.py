@@ -60,9 +60,19 @@ class NewsItemViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 260
     list_display = ["title", "structure", "published_at", "is_published"]
+    # The author is who posts it (never a list of every account to choose from).
+    exclude_form_fields = ["author"]
 
 
 register_snippet(NewsItemViewSet)
+
+
+@hooks.register("after_create_snippet")
+def sign_news_item(request, instance):
+    if isinstance(instance, NewsItem) and instance.author_id is None:
+        instance.author = request.user
+        instance.save(update_fields=["author"])
+
 
 # Wagtail's own /documents/ URL refuses the network's documents to outsiders.
 hooks.register("before_serve_document", guard_wagtail_serve)

@@ -16,14 +16,17 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from portal.languages import interface_language, locale_codes, page_languages, shown_text
+from portal.public_url import public_url
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """[{code, name, url, current}] of the current address in each language, or [] when the
-    address exists in one language only (extranet, accounts, admin)."""
+    """[{code, name, url, href, current}] of the current address in each language, or []
+    when the address exists in one language only (extranet, accounts, admin). `href` is the
+    address on the public base URL (`SITE_URL`), never the request's Host: `hreflang`
+    alternates are read by search engines away from the page."""
     request = context.get("request")
     if request is None:
         return []
@@ -36,7 +39,15 @@ def language_versions(context):
         url = path if code == current else translate_url(path, language)
         if url != path and translated is not None and code not in translated:
             url = translate_url("/", language)
-        versions.append({"code": code, "name": name, "url": url, "current": code == current})
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "href": public_url(url),
+                "current": code == current,
+            }
+        )
     if len({version["url"] for version in versions}) < len(versions):
         return []
     return versions

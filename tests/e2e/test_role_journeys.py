@@ -14,64 +14,14 @@ import re
 import pytest
 from django.core import mail
 
-from extranet import demo
 from repertoire.demo.structures import GROCERY
 from repertoire.models import Structure
 from tests.crawl import build_demo
-from tests.e2e.axe import assert_accessible
+from tests.e2e.journey import Visit, no_error
 
 pytestmark = pytest.mark.e2e
 
 OFFER = "Permanence d'accueil des nouveaux habitants"
-SETTLED = """() => Promise.all(document.getAnimations()
-  .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-  .map((a) => a.finished.catch(() => null)))"""
-
-
-class Visit:
-    """A person's browsing: each new page is checked by axe once."""
-
-    def __init__(self, page):
-        self.page = page
-        self.seen = set()
-
-    def checked(self):
-        self.page.wait_for_load_state()
-        self.page.evaluate(SETTLED)  # a message fading in would be measured half-transparent
-        url = self.page.url.split("#")[0]
-        if url not in self.seen:
-            self.seen.add(url)
-            assert_accessible(self.page)
-        return self.page
-
-    def menu(self, name):
-        self.page.locator("nav.side-nav").get_by_role("link", name=name, exact=True).click()
-        return self.checked()
-
-    def link(self, name, *, within="main"):
-        self.page.locator(within).get_by_role("link", name=name).first.click()
-        return self.checked()
-
-    def button(self, name):
-        self.page.get_by_role("button", name=name, exact=True).click()
-        return self.checked()
-
-    def sign_in(self, local_part):
-        self.page.goto("/comptes/login/")
-        self.checked()
-        self.page.get_by_label("E-mail").fill(f"{local_part}@{demo.DEMO_EMAIL_DOMAIN}")
-        self.page.get_by_label("Mot de passe").fill(demo.DEMO_PASSWORD)
-        self.page.get_by_role("button", name="Connexion").click()
-        self.page.wait_for_url(re.compile(r"^(?!.*/comptes/login/).*$"))
-        return self.checked()
-
-    def sign_out(self):
-        self.button("Se déconnecter")
-
-
-def no_error(page):
-    errors = page.locator(".error-summary, .message--error, .errorlist")
-    assert not errors.count(), errors.all_inner_texts()
 
 
 def partner_updates_its_fiche(visit):

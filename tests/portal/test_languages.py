@@ -66,9 +66,20 @@ def test_english_address_shows_the_english_interface_and_translation(client, eng
 def test_switcher_and_alternates_link_the_same_page_in_the_other_language(client, english_home):
     french = client.get("/").content.decode()
     assert '<a href="/en/" hreflang="en" lang="en">English</a>' in french
-    assert 'rel="alternate" hreflang="en" href="http://testserver/en/"' in french
     english = client.get("/en/").content.decode()
     assert '<a href="/" hreflang="fr" lang="fr">Français</a>' in english
+
+
+def test_alternates_use_the_public_base_url_not_the_request_host(client, english_home, settings):
+    settings.SITE_URL = "https://portail.example.fr"
+    settings.ALLOWED_HOSTS = ["backend.internal"]
+    french = client.get("/", HTTP_HOST="backend.internal:8123").content.decode()
+    alternates = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', french)
+    assert alternates == [
+        ("fr", "https://portail.example.fr/"),
+        ("en", "https://portail.example.fr/en/"),
+    ]
+    assert "backend.internal" not in french
 
 
 def test_page_not_translated_yet_stays_french_and_is_marked_so(client, french_page, english_home):
