@@ -43,7 +43,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("extranet", "0011_fiche_approvers"),
+        ("extranet", "0012_pathway_language"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
