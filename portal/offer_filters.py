@@ -10,8 +10,10 @@ import math
 
 from django import forms
 from django.db.models import F
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
+from portal.fragments import cached_value
 from portal.models.offers import OfferType
 from portal.pagination import paginate
 from portal.places import DEFAULT_RADIUS_KM, CommuneField, CommuneRadiusForm
@@ -46,23 +48,25 @@ class OfferFilterForm(CommuneRadiusForm):
 
     field_order = ["type", "departement", "epci", "commune", "rayon", "tri"]
 
-    def __init__(self, *args, offers=None, **kwargs):
+    def __init__(self, *args, places=(), **kwargs):
+        """`places`: (department, its name, EPCI, its name) of the offers (`offer_places`)."""
         super().__init__(*args, **kwargs)
-        # Only the territories that hold offers, both lists from one query.
-        places = set()
-        if offers is not None:
-            places = set(
-                offers.order_by()
-                .values_list(
-                    "commune__department", "commune__department__name",
-                    "commune__epci", "commune__epci__name",
-                )
-                .distinct()
-            )  # fmt: skip
         departments = sorted({(d, f"{name} ({d})") for d, name, _e, _n in places})
         epcis = sorted({(e, name) for _d, _dn, e, name in places if e}, key=lambda c: c[1])
         self.fields["departement"].choices = [("", _("Tous"))] + departments
         self.fields["epci"].choices = [("", _("Toutes"))] + epcis
+
+
+def offer_places(offers):
+    """The territories that hold offers, for both lists, from one query."""
+    return set(
+        offers.order_by()
+        .values_list(
+            "commune__department", "commune__department__name",
+            "commune__epci", "commune__epci__name",
+        )
+        .distinct()
+    )  # fmt: skip
 
 
 def filter_offers(offers, data):
@@ -131,7 +135,11 @@ def map_points(offers, request=None):
 def offer_list_context(request, offers):
     """Context of the public offer list: form, page of offers, map markers."""
     offers = offers.current().select_related("commune", "commune__department")
-    form = OfferFilterForm(request.GET or None, offers=offers)
+    # Current offers change with publications (a new generation) and with the date.
+    places = cached_value(
+        request, "offer-places", [request.path, localdate()], lambda: offer_places(offers)
+    )
+    form = OfferFilterForm(request.GET or None, places=places)
     data = form.cleaned_data if form.is_valid() else {}
     filtered = filter_offers(offers, data)
     page = paginate(filtered, request.GET.get("page"), PAGE_SIZE)

@@ -118,13 +118,14 @@ def _parser_error(value, report):
 
 
 def parse(value, department=None):
-    """Validated `OpeningHours` of `value` for a place in `department` (its holidays)."""
-    validate(value)
+    """Validated `OpeningHours` of `value` for a place in `department` (its holidays): one
+    shared object per expression and process (validated and evaluated once, see `window`)."""
     return _parsed(value, department or "")
 
 
 @lru_cache(maxsize=512)
 def _parsed(value, department):
+    validate(value)  # an error is raised, hence never cached
     return OpeningHours(value, department)
 
 
@@ -138,13 +139,16 @@ def _minutes(moment, day):
 
 
 class OpeningHours:
-    """An evaluated expression; days are local dates, moments Europe/Paris."""
+    """An evaluated expression; days are local dates, moments Europe/Paris. The last few
+    windows asked are kept: a list of structures asks each one "open now?" on every page."""
+
+    KEPT_WINDOWS = 8
 
     def __init__(self, value, department=""):
         self.value, self.department = value, department
         self._usual = osm.OpeningHours(value)  # no country: `PH` never matches
         self.has_holiday_rule = any(m.group() == "PH" for m in QUOTED_OR_PH.finditer(value))
-        self._holiday = None
+        self._holiday, self._windows = None, {}
         if self.has_holiday_rule:
             try:
                 self._holiday = osm.OpeningHours(_holiday_expression(value))
@@ -152,7 +156,16 @@ class OpeningHours:
                 self._holiday = self._usual
 
     def window(self, first, last):
-        """{day: ((start, end) minutes, …)} for every day from `first` to `last`."""
+        """{day: ((start, end) minutes, …)} for every day from `first` to `last` (shared:
+        callers read it, never change it)."""
+        found = self._windows.get((first, last))
+        if found is None:
+            if len(self._windows) >= self.KEPT_WINDOWS:
+                self._windows.clear()
+            found = self._windows[first, last] = self._evaluate(first, last)
+        return found
+
+    def _evaluate(self, first, last):
         days = {first + timedelta(days=n): [] for n in range((last - first).days + 1)}
         self._collect(self._usual, first, last, days)
         if self.has_holiday_rule:

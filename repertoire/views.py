@@ -20,7 +20,7 @@ from repertoire import extensions, services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
 from repertoire.jsonld import structure_jsonld
 from repertoire.models import Permanence, Service, Structure
-from repertoire.models.permanences import permanences_prefetch
+from repertoire.models.permanences import listed_permanences_prefetch, permanences_prefetch
 from repertoire.models.themes import cached_themes
 from search import api as search_api
 from search.geo import haversine_km
@@ -176,7 +176,7 @@ def structure_list(request, page, theme_slug=None):
     theme = _theme_or_404(themes, theme_slug)
     form = RepertoireFilterForm(request.GET or None)
     structures, distance, capped = filtered_structures(form, theme)
-    listing = structures.for_listing().prefetch_related(permanences_prefetch())
+    listing = structures.for_listing().prefetch_related(listed_permanences_prefetch())
     page_obj = paginate(listing, request.GET.get("page"), PER_PAGE)
     rows = list(page_obj.object_list)
     for structure in rows:

@@ -161,11 +161,20 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the fragments of list pages (portal/fragments.py) beside the pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Anonymous page cache (portal/page_cache.py): public pages kept this many seconds at most
 # (0 switches it off); invalidated at once by publications and by changes to these models.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Cards of public lists rendered once (portal/fragments.py; 0 switches it off): forgotten with
+# the page cache's generation, so never staler than a cached page.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 # What browsers and a reverse proxy may keep (raise it only with a frontend-cache purge).
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
 # Frontend-cache purge: with a reverse proxy (Varnish-like) in front, Wagtail sends it an HTTP
