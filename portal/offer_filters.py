@@ -20,6 +20,12 @@ from portal.places import DEFAULT_RADIUS_KM, CommuneField, CommuneRadiusForm
 from search.geo import KM_PER_DEGREE_LAT, bounding_box
 
 PAGE_SIZE = 20
+# What a card and a map marker read of an offer (a page has ~40 columns, the body among them).
+LISTED_FIELDS = (
+    "id", "title", "slug", "url_path", "path", "depth", "locale", "live", "content_type",
+    "translation_key", "first_published_at", "offer_type", "summary", "commune",
+    "valid_from", "valid_until", "latitude", "longitude",
+)  # fmt: skip
 SORT_CHOICES = [
     ("recent", _("Les plus récentes")),
     ("ending", _("Fin de validité proche")),
@@ -134,21 +140,28 @@ def map_points(offers, request=None):
 
 def offer_list_context(request, offers):
     """Context of the public offer list: form, page of offers, map markers."""
-    offers = offers.current().select_related("commune", "commune__department")
+    offers = offers.current()
+    listed = offers.select_related("commune").only(
+        *LISTED_FIELDS,
+        *(f"commune__{name}" for name in ("name", "department", "latitude", "longitude")),
+    )
     # Current offers change with publications (a new generation) and with the date.
     places = cached_value(
         request, "offer-places", [request.path, localdate()], lambda: offer_places(offers)
     )
     form = OfferFilterForm(request.GET or None, places=places)
     data = form.cleaned_data if form.is_valid() else {}
-    filtered = filter_offers(offers, data)
+    filtered = filter_offers(listed, data)
     page = paginate(filtered, request.GET.get("page"), PAGE_SIZE)
+    shown = [offer.pk for offer in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
         "offers_page": page,
-        "offer_points": map_points(page.object_list, request),
+        "offer_points": cached_value(
+            request, "offer-points", shown, lambda: map_points(page.object_list, request)
+        ),
         "filter_query": query.urlencode(),
         "is_filtered": bool(data and any(data.get(k) for k in ("type", "departement", "epci"))),
     }

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import holidays as holiday_calendars
 import opening_hours as osm
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from repertoire.hours_text import (
@@ -140,7 +141,8 @@ def _minutes(moment, day):
 
 class OpeningHours:
     """An evaluated expression; days are local dates, moments Europe/Paris. The last few
-    windows asked are kept: a list of structures asks each one "open now?" on every page."""
+    windows asked (and descriptions) are kept: a list of structures asks each one "open
+    now?" on every page."""
 
     KEPT_WINDOWS = 8
 
@@ -158,11 +160,14 @@ class OpeningHours:
     def window(self, first, last):
         """{day: ((start, end) minutes, …)} for every day from `first` to `last` (shared:
         callers read it, never change it)."""
-        found = self._windows.get((first, last))
+        return self._kept((first, last), lambda: self._evaluate(first, last))
+
+    def _kept(self, key, build):
+        found = self._windows.get(key)
         if found is None:
             if len(self._windows) >= self.KEPT_WINDOWS:
                 self._windows.clear()
-            found = self._windows[first, last] = self._evaluate(first, last)
+            found = self._windows[key] = build()
         return found
 
     def _evaluate(self, first, last):
@@ -239,8 +244,14 @@ class OpeningHours:
 
     def describe(self, reference=None):
         """Plain French lines [(days, hours)]: the usual week, consecutive days with equal
-        hours grouped; "1er et 3e mardi du mois"; periods for seasonal rules."""
+        hours grouped; "1er et 3e mardi du mois"; periods for seasonal rules (kept per
+        week and language, like the windows: a copy is returned)."""
         monday = self._ordinary_monday(reference or date.today())
+        return list(
+            self._kept(("describe", monday, get_language()), lambda: self._describe(monday))
+        )
+
+    def _describe(self, monday):
         window = self.window(monday, monday + timedelta(weeks=53, days=-1))
         calendar = holiday_calendar(self.department)
         lines = describe_week({d: s for d, s in window.items() if d not in calendar})

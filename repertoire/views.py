@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, Least
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from portal.models import Commune
@@ -307,8 +308,15 @@ def structure_detail(request, page, slug):
         jsonld=structure_jsonld(structure, public_url(fiche_url)),
         hosted_permanences=hosted_permanences(structure),
         fiche_sections=extensions.fiche_sections(),
+        fiche_clock=fiche_clock(structure),
     )
     return TemplateResponse(request, "repertoire/structure_detail.html", context)
+
+
+def fiche_clock(structure):
+    """What time changes in a fiche's body (its cached fragment is keyed by it): the day
+    (hours described from this week, closures to come) and each permanence's next date."""
+    return (localdate(), *(p.next_date() for p in structure.current_permanences()))
 
 
 def report_error(request, page, slug):

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "portal.security.IdleSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's page of an address read from the cache (portal/routing.py).
+    "portal.routing.CachedRouteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
