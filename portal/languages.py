@@ -36,6 +36,17 @@ def originals(queryset):
     return queryset.filter(locale__language_code=default)
 
 
+def shown_text(obj, name):
+    """(text, language code) of `obj.<name>`, a free text written in French that may have
+    an English twin `<name>_en`: the English on the English site when written, else the
+    French."""
+    if interface_language() == "en":
+        english = getattr(obj, f"{name}_en", "") or ""
+        if english.strip():
+            return english, "en"
+    return getattr(obj, name, "") or "", "fr"
+
+
 LANGUAGES_KEY = "portal:page-languages:{key}"
 
 

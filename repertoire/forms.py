@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from portal.easy_read import EasyReadTextarea
 from portal.models import Commune
 from portal.places import CommuneField, CommuneInput, CommuneRadiusForm
 from repertoire.models import ErrorReport, Service, Structure
@@ -63,44 +64,62 @@ class ErrorReportForm(forms.ModelForm):
         return bool(self.cleaned_data.get("nickname"))
 
 
-PARTNER_FIELDS = [
-    "summary",
-    "objectives",
-    "audience",
-    "access_modes",
-    "access_conditions",
-    "how_it_works",
-    "languages",
-    "address",
-    "postal_code",
-    "opening_hours",
-    "opening_hours_note",
-    "closed_from",
-    "closed_until",
-    "closure_message",
-    "access_motor",
-    "access_visual",
-    "access_hearing",
-    "access_mental",
-    "accessibility_notes",
-    "acceslibre_url",
-    "phone",
-    "email",
-    "website",
-    "contact_details",
-    "partnership_can_expect",
-    "partnership_cannot_expect",
-]
 PARTNER_FIELDSETS = [
-    (_("Présentation"), PARTNER_FIELDS[0:7]),
-    (_("Lieu et horaires"), PARTNER_FIELDS[7:14]),
-    (_("Accessibilité"), PARTNER_FIELDS[14:20]),
-    (_("Contacts"), PARTNER_FIELDS[20:24]),
-    (_("Travailler avec nous"), PARTNER_FIELDS[24:26]),
+    (
+        _("Présentation"),
+        [
+            "summary",
+            "easy_read",
+            "objectives",
+            "audience",
+            "access_modes",
+            "access_conditions",
+            "how_it_works",
+            "languages",
+        ],
+    ),
+    (
+        _("Lieu et horaires"),
+        [
+            "address",
+            "postal_code",
+            "opening_hours",
+            "opening_hours_note",
+            "closed_from",
+            "closed_until",
+            "closure_message",
+        ],
+    ),
+    (
+        _("Accessibilité"),
+        [
+            "access_motor",
+            "access_visual",
+            "access_hearing",
+            "access_mental",
+            "accessibility_notes",
+            "acceslibre_url",
+        ],
+    ),
+    (_("Contacts"), ["phone", "email", "website", "contact_details"]),
+    (_("Travailler avec nous"), ["partnership_can_expect", "partnership_cannot_expect"]),
+    (
+        _("En anglais (facultatif)"),
+        [
+            "summary_en",
+            "easy_read_en",
+            "objectives_en",
+            "audience_en",
+            "access_conditions_en",
+            "how_it_works_en",
+        ],
+    ),
 ]
+PARTNER_FIELDS = [name for _legend, names in PARTNER_FIELDSETS for name in names]
 SERVICE_FIELDS = [
     "name",
     "description",
+    "description_en",
     "service_type",
     "thematiques",
     "publics",
@@ -181,6 +200,8 @@ class PartnerFicheForm(ClusterForm):
             "closed_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "closed_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 3}),
+            "easy_read": EasyReadTextarea(),
+            "easy_read_en": EasyReadTextarea(),
         }
 
     def __init__(self, *args, **kwargs):

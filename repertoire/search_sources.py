@@ -64,6 +64,7 @@ def structure_queryset():
 def structure_document(structure):
     services = list(structure.services.all())
     text = [
+        structure.easy_read,
         structure.summary,
         structure.objectives,
         structure.audience,
@@ -71,6 +72,9 @@ def structure_document(structure):
         structure.how_it_works,
         structure.commune.name if structure.commune_id else "",
         *(f"{service.name}. {service.description}" for service in services),
+        # The English twins after the French: a search in English finds the fiche too.
+        *(getattr(structure, f"{name}_en") for name in Structure.TRANSLATED_FIELDS),
+        *(service.description_en for service in services),
     ]
     return Document(
         kind="structure",
@@ -103,6 +107,7 @@ def service_document(service):
         service.access_conditions,
         service.how_to_mobilise,
         structure.name,
+        service.description_en,
     ]
     return Document(
         kind="service",

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
+from portal.languages import interface_language, shown_text
 from portal.models import Commune
 from portal.pagination import paginate
 from portal.public_url import public_url
@@ -309,6 +310,7 @@ def structure_detail(request, page, slug):
         hosted_permanences=hosted_permanences(structure),
         fiche_sections=extensions.fiche_sections(),
         fiche_clock=fiche_clock(structure),
+        meta_description=fiche_description(structure),
     )
     return TemplateResponse(request, "repertoire/structure_detail.html", context)
 
@@ -317,6 +319,21 @@ def fiche_clock(structure):
     """What time changes in a fiche's body (its cached fragment is keyed by it): the day
     (hours described from this week, closures to come) and each permanence's next date."""
     return (localdate(), *(p.next_date() for p in structure.current_permanences()))
+
+
+def fiche_description(structure):
+    """The fiche's summary in the language shown; on the English site without an English
+    summary, a sentence of translated labels (never French text under `lang="en"`)."""
+    text, language = shown_text(structure, "summary")
+    if text.strip() and language == interface_language():
+        return text
+    kind = structure.get_kind_display()
+    if not structure.commune_id:
+        return _("%(kind)s : horaires, accès, services et contacts.") % {"kind": kind}
+    return _("%(kind)s à %(commune)s : horaires, accès, services et contacts.") % {
+        "kind": kind,
+        "commune": structure.commune.name,
+    }
 
 
 def report_error(request, page, slug):

@@ -10,6 +10,7 @@ workflow matter, with the small models edited beside it in the same menu.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -18,6 +19,7 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.easy_read import EasyReadTextarea
 from repertoire.admin_forms import StructureAdminForm
 from repertoire.models import ErrorReport, Room, Structure, Theme, Workspace
 
@@ -26,17 +28,39 @@ def _group(heading, *fields):
     return MultiFieldPanel([FieldPanel(name) for name in fields], heading=heading)
 
 
+ENGLISH_HELP = _(
+    "Facultatif : le texte anglais s'affiche sur le site en anglais (/en/). Un champ laissé "
+    "vide y montre le texte français, signalé comme tel. La description anglaise de chaque "
+    "service se saisit dans l'onglet Services."
+)
+
 STRUCTURE_PANELS = TabbedInterface(
     [
         ObjectList(
             [
                 _group(_("Identité"), "name", "slug", "kind", "siret", "summary", "themes"),
+                MultiFieldPanel(
+                    [FieldPanel("easy_read", widget=EasyReadTextarea())],
+                    heading=_("Facile à lire et à comprendre"),
+                ),
                 _group(_("Fiche"), "objectives", "audience", "access_modes", "access_conditions"),
                 _group(_("Fonctionnement"), "how_it_works", "languages", "is_annex"),
             ],
             heading=_("Fiche"),
         ),
         ObjectList([InlinePanel("services", label=_("Services"))], heading=_("Services")),
+        ObjectList(
+            [
+                HelpPanel(content=ENGLISH_HELP),
+                FieldPanel("summary_en"),
+                FieldPanel("easy_read_en", widget=EasyReadTextarea()),
+                FieldPanel("objectives_en"),
+                FieldPanel("audience_en"),
+                FieldPanel("access_conditions_en"),
+                FieldPanel("how_it_works_en"),
+            ],
+            heading=_("En anglais"),
+        ),
         ObjectList(
             [
                 InlinePanel(

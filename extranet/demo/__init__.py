@@ -23,6 +23,7 @@ from portal.demo.english import seed_english_demo
 from portal.enums import AccountKind
 from portal.models import Commune, Epci, User
 from repertoire.demo import structures as repertoire_demo
+from repertoire.demo.english import seed_fiche_languages
 from repertoire.demo.fiches import ensure_repertoire_page, seed_repertoire_demo
 from repertoire.demo.workspaces import seed_workspaces_demo
 
@@ -61,6 +62,7 @@ def register_steps():
         seed_referrals_demo,
         seed_candidates_demo,
         seed_english_demo,
+        seed_fiche_languages,
     ):
         register_demo_step(step)
 

@@ -11,6 +11,7 @@ app_name = "intake"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("facile-a-lire/", views.easy_read, name="easy_read"),
     path("etape/<slug:slug>/", views.step, name="step"),
     path("verification/", views.review, name="review"),
     path("accuse-de-reception/", views.receipt, name="receipt"),

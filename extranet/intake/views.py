@@ -38,6 +38,13 @@ def start(request):
 
 
 @login_not_required
+@require_GET
+def easy_read(request):
+    """The start page in « facile à lire et à comprendre »: short sentences, one per line."""
+    return render(request, "extranet/intake/easy_read.html", {"first_step": STEP_SLUGS[0]})
+
+
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def step(request, slug):
     if slug not in STEP_SLUGS:

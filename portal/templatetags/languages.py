@@ -6,13 +6,15 @@ switcher is not shown. A Wagtail page switches to its translation, or to the oth
 language's home page when it has none yet.
 """
 
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from wagtail.models import Page
 
-from portal.languages import interface_language, locale_codes, page_languages
+from portal.languages import interface_language, locale_codes, page_languages, shown_text
 
 register = template.Library()
 
@@ -67,3 +69,27 @@ def french_text():
 def _lang_attribute(language):
     code = language.split("-")[0]
     return "" if code == interface_language() else format_html(' lang="{}"', code)
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """A free text as shown: `text`, its `lang` attribute (` lang="fr"` when it differs
+    from the interface, else "") and its non-empty `lines` (one idea per line in FALC)."""
+
+    text: str
+    lang: str
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def lines(self):
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
+@register.simple_tag
+def in_language(obj, name):
+    """`{% in_language structure "summary" as summary %}`: the English text of a fiche's
+    field on the English site when written, else the French, with its `lang` attribute."""
+    text, language = shown_text(obj, name)
+    return ShownText(text, _lang_attribute(language))

@@ -21,6 +21,7 @@ class Service(Orderable):
     )
     name = models.CharField(_("nom"), max_length=150)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description en anglais"), blank=True)
     service_type = models.CharField(
         _("type de service"), max_length=30, blank=True, choices=schema_choices(di.TypeService)
     )

@@ -32,6 +32,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from portal.easy_read import EASY_READ_GUIDANCE
 from repertoire import hours
 from repertoire.enums import HANDICAPS, AccessLevel, AccessMode, StructureKind
 from repertoire.fields import MultipleChoiceListField
@@ -56,7 +57,7 @@ def months_before(day, months):
 # What a card of the public list reads (templates/repertoire/includes/structure_card.html):
 # name and place, summary, "ouvert maintenant" (hours, closure), distance.
 LISTING_FIELDS = (
-    "name", "slug", "live", "summary", "is_annex", "commune", "latitude", "longitude",
+    "name", "slug", "live", "summary", "summary_en", "is_annex", "commune", "latitude", "longitude",
     "opening_hours", "closed_from", "closed_until", "closure_message",
 )  # fmt: skip
 LISTING_COMMUNE_FIELDS = ("name", "latitude", "longitude", "department")
@@ -98,6 +99,9 @@ class StructureQuerySet(models.QuerySet):
             query = query.filter(
                 Q(name__icontains=word)
                 | Q(summary__icontains=word)
+                | Q(easy_read__icontains=word)
+                | Q(summary_en__icontains=word)
+                | Q(easy_read_en__icontains=word)
                 | Q(objectives__icontains=word)
                 | Q(audience__icontains=word)
                 | Exists(services)
@@ -170,6 +174,11 @@ class Structure(
         help_text=_("14 chiffres, espaces acceptés."),
     )
     summary = models.TextField(_("présentation courte"), blank=True)
+    easy_read = models.TextField(
+        _("résumé facile à lire"),
+        blank=True,
+        help_text=EASY_READ_GUIDANCE,
+    )
     themes = ParentalManyToManyField(
         "repertoire.Theme", blank=True, related_name="structures", verbose_name=_("thèmes")
     )
@@ -188,6 +197,14 @@ class Structure(
     languages = models.CharField(
         _("langues parlées"), max_length=200, blank=True, help_text=_("Ex. : français, anglais")
     )
+
+    # English text of the free-text fields (optional; the French is shown when empty)
+    summary_en = models.TextField(_("présentation courte en anglais"), blank=True)
+    easy_read_en = models.TextField(_("résumé facile à lire en anglais"), blank=True)
+    objectives_en = models.TextField(_("objectifs en anglais"), blank=True)
+    audience_en = models.TextField(_("public en anglais"), blank=True)
+    access_conditions_en = models.TextField(_("conditions d'accès en anglais"), blank=True)
+    how_it_works_en = models.TextField(_("déroulement en anglais"), blank=True)
 
     # Place
     commune = models.ForeignKey(
@@ -258,12 +275,23 @@ class Structure(
     di_id = models.CharField(_("identifiant data·inclusion"), max_length=200, blank=True)
     di_extra = models.JSONField(_("autres champs data·inclusion"), default=dict, blank=True)
 
+    # Free texts with an optional English twin `<name>_en` (`portal.languages.shown_text`).
+    TRANSLATED_FIELDS = (
+        "summary",
+        "easy_read",
+        "objectives",
+        "audience",
+        "access_conditions",
+        "how_it_works",
+    )
+
     objects = StructureQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("summary"),
+        index.SearchField("easy_read"),
         index.SearchField("objectives"),
         index.FilterField("kind"),
     ]

@@ -11,6 +11,7 @@ import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -27,6 +28,15 @@ from repertoire.models.permanences import permanences_prefetch
 from repertoire.paper import typesetting
 
 PDF_CSS = "css/repertoire-pdf.css"
+EASY_READ_PICTOGRAM = "img/facile-a-lire.svg"
+
+
+def pictogram_uri():
+    """The « facile à lire » pictogram as a file address WeasyPrint reads (no HTTP)."""
+    path = finders.find(EASY_READ_PICTOGRAM)
+    return Path(path).as_uri() if path else ""
+
+
 PARALLEL_FROM = 80  # fiches: below this, one process lays the booklet out faster
 MAX_FRONT_ATTEMPTS = 3
 
@@ -157,6 +167,7 @@ def render_booklet(structures, scope, title, site_url, base_url=None):
         "count": len(rows),
         "today": timezone.localdate(),
         "site_url": site_url,
+        "pictogram": pictogram_uri(),
     }
     part_htmls = [
         render_to_string("repertoire/pdf/booklet_part.html", {**context, "sections": part})

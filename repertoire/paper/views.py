@@ -10,7 +10,13 @@ from django.utils.text import slugify
 
 from portal.public_url import public_page_url, public_url
 from repertoire.paper import typesetting
-from repertoire.paper.booklet import PDF_CSS, booklet_queryset, cache_key, render_booklet
+from repertoire.paper.booklet import (
+    PDF_CSS,
+    booklet_queryset,
+    cache_key,
+    pictogram_uri,
+    render_booklet,
+)
 
 BOOKLET_CACHE_SECONDS = 24 * 3600
 
@@ -37,6 +43,7 @@ def structure_pdf(request, page, slug):
         "site_url": public_url("/"),
         "fiche_url": f"{public_page_url(page, request)}structures/{slug}/",
         "today": timezone.localdate(),
+        "pictogram": pictogram_uri(),
     }
     content = render_pdf("repertoire/pdf/fiche.html", context, request.build_absolute_uri("/"))
     return pdf_response(content, f"fiche-{structure.slug}.pdf")

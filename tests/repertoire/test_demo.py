@@ -30,3 +30,19 @@ def test_earlier_place_copies_are_removed(db):
     seed_repertoire_demo()
     assert not Structure.objects.filter(name__startswith=f"{name} – ").exists()
     assert Structure.objects.get(name=name).commune == gueret
+
+
+def test_ten_fiches_in_english_and_two_easy_to_read(db):
+    from portal.easy_read import check
+    from repertoire.demo.english import seed_fiche_languages
+
+    CommuneFactory(insee_code="23096", name="Guéret")
+    seed_repertoire_demo()
+    assert seed_fiche_languages() == (10, 2)
+    assert seed_fiche_languages() == (10, 2)  # idempotent
+    assert Structure.objects.exclude(summary_en="").count() == 10
+    assert Service.objects.exclude(description_en="").count() == 10
+    easy = Structure.objects.exclude(easy_read="").exclude(easy_read_en="")
+    assert easy.count() == 2
+    for structure in easy:
+        assert check(structure.easy_read).is_easy, structure.easy_read
