@@ -30,6 +30,12 @@ def _generation(key=GENERATION_KEY):
     return cache.get_or_set(key, 1, None)
 
 
+def shell_generation():
+    """Forgotten on any page publication, unpublication, move or deletion and on a change
+    of a site, its settings or an image (what else keys on the page tree uses it too)."""
+    return _generation()
+
+
 def main_menu(site):
     """[{"title", "url", "introduction"}] of the menu pages of `site` (relative URLs); the
     home page shows the same pages as cards."""

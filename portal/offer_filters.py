@@ -10,14 +10,22 @@ import math
 
 from django import forms
 from django.db.models import F
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
+from portal.fragments import cached_value
 from portal.models.offers import OfferType
 from portal.pagination import paginate
 from portal.places import DEFAULT_RADIUS_KM, CommuneField, CommuneRadiusForm
 from search.geo import KM_PER_DEGREE_LAT, bounding_box
 
 PAGE_SIZE = 20
+# What a card and a map marker read of an offer (a page has ~40 columns, the body among them).
+LISTED_FIELDS = (
+    "id", "title", "slug", "url_path", "path", "depth", "locale", "live", "content_type",
+    "translation_key", "first_published_at", "offer_type", "summary", "commune",
+    "valid_from", "valid_until", "latitude", "longitude",
+)  # fmt: skip
 SORT_CHOICES = [
     ("recent", _("Les plus récentes")),
     ("ending", _("Fin de validité proche")),
@@ -46,23 +54,25 @@ class OfferFilterForm(CommuneRadiusForm):
 
     field_order = ["type", "departement", "epci", "commune", "rayon", "tri"]
 
-    def __init__(self, *args, offers=None, **kwargs):
+    def __init__(self, *args, places=(), **kwargs):
+        """`places`: (department, its name, EPCI, its name) of the offers (`offer_places`)."""
         super().__init__(*args, **kwargs)
-        # Only the territories that hold offers, both lists from one query.
-        places = set()
-        if offers is not None:
-            places = set(
-                offers.order_by()
-                .values_list(
-                    "commune__department", "commune__department__name",
-                    "commune__epci", "commune__epci__name",
-                )
-                .distinct()
-            )  # fmt: skip
         departments = sorted({(d, f"{name} ({d})") for d, name, _e, _n in places})
         epcis = sorted({(e, name) for _d, _dn, e, name in places if e}, key=lambda c: c[1])
         self.fields["departement"].choices = [("", _("Tous"))] + departments
         self.fields["epci"].choices = [("", _("Toutes"))] + epcis
+
+
+def offer_places(offers):
+    """The territories that hold offers, for both lists, from one query."""
+    return set(
+        offers.order_by()
+        .values_list(
+            "commune__department", "commune__department__name",
+            "commune__epci", "commune__epci__name",
+        )
+        .distinct()
+    )  # fmt: skip
 
 
 def filter_offers(offers, data):
@@ -130,17 +140,28 @@ def map_points(offers, request=None):
 
 def offer_list_context(request, offers):
     """Context of the public offer list: form, page of offers, map markers."""
-    offers = offers.current().select_related("commune", "commune__department")
-    form = OfferFilterForm(request.GET or None, offers=offers)
+    offers = offers.current()
+    listed = offers.select_related("commune").only(
+        *LISTED_FIELDS,
+        *(f"commune__{name}" for name in ("name", "department", "latitude", "longitude")),
+    )
+    # Current offers change with publications (a new generation) and with the date.
+    places = cached_value(
+        request, "offer-places", [request.path, localdate()], lambda: offer_places(offers)
+    )
+    form = OfferFilterForm(request.GET or None, places=places)
     data = form.cleaned_data if form.is_valid() else {}
-    filtered = filter_offers(offers, data)
+    filtered = filter_offers(listed, data)
     page = paginate(filtered, request.GET.get("page"), PAGE_SIZE)
+    shown = [offer.pk for offer in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
         "offers_page": page,
-        "offer_points": map_points(page.object_list, request),
+        "offer_points": cached_value(
+            request, "offer-points", shown, lambda: map_points(page.object_list, request)
+        ),
         "filter_query": query.urlencode(),
         "is_filtered": bool(data and any(data.get(k) for k in ("type", "departement", "epci"))),
     }

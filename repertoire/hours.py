@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import holidays as holiday_calendars
 import opening_hours as osm
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from repertoire.hours_text import (
@@ -118,13 +119,14 @@ def _parser_error(value, report):
 
 
 def parse(value, department=None):
-    """Validated `OpeningHours` of `value` for a place in `department` (its holidays)."""
-    validate(value)
+    """Validated `OpeningHours` of `value` for a place in `department` (its holidays): one
+    shared object per expression and process (validated and evaluated once, see `window`)."""
     return _parsed(value, department or "")
 
 
 @lru_cache(maxsize=512)
 def _parsed(value, department):
+    validate(value)  # an error is raised, hence never cached
     return OpeningHours(value, department)
 
 
@@ -138,13 +140,17 @@ def _minutes(moment, day):
 
 
 class OpeningHours:
-    """An evaluated expression; days are local dates, moments Europe/Paris."""
+    """An evaluated expression; days are local dates, moments Europe/Paris. The last few
+    windows asked (and descriptions) are kept: a list of structures asks each one "open
+    now?" on every page."""
+
+    KEPT_WINDOWS = 8
 
     def __init__(self, value, department=""):
         self.value, self.department = value, department
         self._usual = osm.OpeningHours(value)  # no country: `PH` never matches
         self.has_holiday_rule = any(m.group() == "PH" for m in QUOTED_OR_PH.finditer(value))
-        self._holiday = None
+        self._holiday, self._windows = None, {}
         if self.has_holiday_rule:
             try:
                 self._holiday = osm.OpeningHours(_holiday_expression(value))
@@ -152,7 +158,19 @@ class OpeningHours:
                 self._holiday = self._usual
 
     def window(self, first, last):
-        """{day: ((start, end) minutes, …)} for every day from `first` to `last`."""
+        """{day: ((start, end) minutes, …)} for every day from `first` to `last` (shared:
+        callers read it, never change it)."""
+        return self._kept((first, last), lambda: self._evaluate(first, last))
+
+    def _kept(self, key, build):
+        found = self._windows.get(key)
+        if found is None:
+            if len(self._windows) >= self.KEPT_WINDOWS:
+                self._windows.clear()
+            found = self._windows[key] = build()
+        return found
+
+    def _evaluate(self, first, last):
         days = {first + timedelta(days=n): [] for n in range((last - first).days + 1)}
         self._collect(self._usual, first, last, days)
         if self.has_holiday_rule:
@@ -226,8 +244,14 @@ class OpeningHours:
 
     def describe(self, reference=None):
         """Plain French lines [(days, hours)]: the usual week, consecutive days with equal
-        hours grouped; "1er et 3e mardi du mois"; periods for seasonal rules."""
+        hours grouped; "1er et 3e mardi du mois"; periods for seasonal rules (kept per
+        week and language, like the windows: a copy is returned)."""
         monday = self._ordinary_monday(reference or date.today())
+        return list(
+            self._kept(("describe", monday, get_language()), lambda: self._describe(monday))
+        )
+
+    def _describe(self, monday):
         window = self.window(monday, monday + timedelta(weeks=53, days=-1))
         calendar = holiday_calendar(self.department)
         lines = describe_week({d: s for d, s in window.items() if d not in calendar})

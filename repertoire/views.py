@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, Least
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from portal.languages import interface_language, shown_text
@@ -21,7 +22,7 @@ from repertoire import extensions, services
 from repertoire.forms import ErrorReportForm, RepertoireFilterForm
 from repertoire.jsonld import structure_jsonld
 from repertoire.models import Permanence, Service, Structure
-from repertoire.models.permanences import permanences_prefetch
+from repertoire.models.permanences import listed_permanences_prefetch, permanences_prefetch
 from repertoire.models.themes import cached_themes
 from search import api as search_api
 from search.geo import haversine_km
@@ -177,7 +178,7 @@ def structure_list(request, page, theme_slug=None):
     theme = _theme_or_404(themes, theme_slug)
     form = RepertoireFilterForm(request.GET or None)
     structures, distance, capped = filtered_structures(form, theme)
-    listing = structures.for_listing().prefetch_related(permanences_prefetch())
+    listing = structures.for_listing().prefetch_related(listed_permanences_prefetch())
     page_obj = paginate(listing, request.GET.get("page"), PER_PAGE)
     rows = list(page_obj.object_list)
     for structure in rows:
@@ -308,9 +309,16 @@ def structure_detail(request, page, slug):
         jsonld=structure_jsonld(structure, public_url(fiche_url)),
         hosted_permanences=hosted_permanences(structure),
         fiche_sections=extensions.fiche_sections(),
+        fiche_clock=fiche_clock(structure),
         meta_description=fiche_description(structure),
     )
     return TemplateResponse(request, "repertoire/structure_detail.html", context)
+
+
+def fiche_clock(structure):
+    """What time changes in a fiche's body (its cached fragment is keyed by it): the day
+    (hours described from this week, closures to come) and each permanence's next date."""
+    return (localdate(), *(p.next_date() for p in structure.current_permanences()))
 
 
 def fiche_description(structure):

@@ -47,12 +47,14 @@ BOXES = {
 
 
 def _boxed(user, box):
-    referrals = Referral.objects.visible_to(user)
+    """A box's referrals. Received and sent ones are visible to their structure's members
+    by definition: filtered on their own column alone (an index answers), not within the
+    sender-or-target OR of `visible_to`."""
     if box == "received":
-        return referrals.received_by(user)
+        return Referral.objects.received_by(user)
     if box == "sent":
-        return referrals.sent_by(user)
-    return referrals
+        return Referral.objects.sent_by(user)
+    return Referral.objects.visible_to(user)
 
 
 @require_GET

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "portal.security.IdleSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's page of an address read from the cache (portal/routing.py).
+    "portal.routing.CachedRouteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -125,6 +127,10 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'passerelles.sqlite3'}")
 }
+# Connections kept between requests: opening one costs ~5 ms of CPU a request with SQLite too
+# (its pragmas, Django's SQL functions), a third of an uncached page.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo server read while a management command writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -137,8 +143,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     INSTALLED_APPS.append("django.contrib.postgres")
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # Planner cost of a random read: PostgreSQL's default (4) dates from spinning disks and
     # makes it scan the whole search index instead of its GIN indexes (90 ms → 30 ms for a
     # common word at 100k documents). 1.1 is the usual value for SSD storage.
@@ -162,11 +166,20 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the fragments of list pages (portal/fragments.py) beside the pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Anonymous page cache (portal/page_cache.py): public pages kept this many seconds at most
 # (0 switches it off); invalidated at once by publications and by changes to these models.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Cards of public lists rendered once (portal/fragments.py; 0 switches it off): forgotten with
+# the page cache's generation, so never staler than a cached page.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 # What browsers and a reverse proxy may keep (raise it only with a frontend-cache purge).
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
 # Frontend-cache purge: with a reverse proxy (Varnish-like) in front, Wagtail sends it an HTTP

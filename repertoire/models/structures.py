@@ -54,6 +54,15 @@ def months_before(day, months):
     raise ValueError(day)
 
 
+# What a card of the public list reads (templates/repertoire/includes/structure_card.html):
+# name and place, summary, "ouvert maintenant" (hours, closure), distance.
+LISTING_FIELDS = (
+    "name", "slug", "live", "summary", "summary_en", "is_annex", "commune", "latitude", "longitude",
+    "opening_hours", "closed_from", "closed_until", "closure_message",
+)  # fmt: skip
+LISTING_COMMUNE_FIELDS = ("name", "latitude", "longitude", "department")
+
+
 class StructureQuerySet(models.QuerySet):
     def published(self):
         return self.filter(live=True)
@@ -63,14 +72,19 @@ class StructureQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list row shows, in one query whatever the size: the commune joined, the
-        theme ids aggregated ("3,7") for `Structure.listed_themes`."""
+        theme ids aggregated ("3,7") for `Structure.listed_themes`; only the card's columns
+        (a fiche's long texts are neither read nor turned into objects)."""
         links = (
             self.model.themes.through.objects.filter(structure=OuterRef("pk"))
             .values("structure")
             .annotate(ids=StringAgg(Cast("theme_id", CharField()), Value(",")))
             .values("ids")
         )
-        return self.select_related("commune").annotate(theme_ids=Subquery(links))
+        return (
+            self.select_related("commune")
+            .only(*LISTING_FIELDS, *(f"commune__{name}" for name in LISTING_COMMUNE_FIELDS))
+            .annotate(theme_ids=Subquery(links))
+        )
 
     def in_theme(self, theme):
         return self.filter(themes=theme)
