@@ -147,12 +147,13 @@ def youth_card():
     return profile.public_card
 
 
-def test_cartemploi_public_pages_exist_in_english(client, youth_card):
+def test_cartemploi_public_pages_exist_in_english(client, youth_card, settings):
+    settings.SITE_URL = "https://portail.example.fr"
     english = client.get("/en/cartemploi/")
     html = english.content.decode()
     assert english.status_code == 200 and _html_lang(english) == "en"
     assert '<a href="/cartemploi/" hreflang="fr" lang="fr">Français</a>' in html
-    assert 'rel="alternate" hreflang="fr" href="http://testserver/cartemploi/"' in html
+    assert 'rel="alternate" hreflang="fr" href="https://portail.example.fr/cartemploi/"' in html
     # The young person's own words stay French and say so; fixed labels are English.
     assert '<span lang="fr">Cuisine</span>' in html
     assert "(Validé par un diplôme)" not in html
