@@ -7,10 +7,12 @@ language's home page when it has none yet.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from wagtail.models import Page
@@ -89,6 +91,17 @@ def shown_label(label):
     Cartemploi card) in the interface language, through the catalogue; unchanged in French
     or when the catalogue has no such entry."""
     return gettext(label) if label else label
+
+
+@register.filter
+def shown_date(value):
+    """An ISO date kept as text (a date frozen into a public copy) as people read it in the
+    interface language: "2 mars 2027", "2 March 2027"; unchanged when it is not a date."""
+    try:
+        day = date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+    return date_format(day, "j F Y")
 
 
 @dataclass(frozen=True)

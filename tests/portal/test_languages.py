@@ -203,3 +203,15 @@ def test_sitemap_lists_cartemploi_and_workspaces_in_both_languages(client, engli
         assert f"<loc>http://localhost/en/{path}</loc>" in sitemap
         assert f'hreflang="en" href="http://localhost/en/{path}"' in sitemap
         assert f'hreflang="fr" href="http://localhost/{path}"' in sitemap
+
+
+def test_a_date_frozen_into_a_public_copy_reads_as_a_date_in_each_language():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load languages %}{{ day|shown_date }}")
+    with translation.override("fr-fr"):
+        assert template.render(Context({"day": "2027-03-02"})) == "2 mars 2027"
+    with translation.override("en"):
+        assert template.render(Context({"day": "2027-03-02"})) == "2 March 2027"
+    assert template.render(Context({"day": "bientôt"})) == "bientôt"
