@@ -95,8 +95,10 @@ def write_pathway(page, referral):
     page.get_by_role("button", name="Enregistrer la fiche parcours").click()
     assert page.locator("h1").inner_text().startswith("Fiche parcours de Maëlle")
     assert_accessible(page)
-    link = page.get_by_role("link", name="Télécharger le PDF à imprimer")
-    pdf = page.request.get(link.get_attribute("href"))
+    page.get_by_label("Version habituelle").check()
+    choice = page.locator("form.pdf-choice")  # GET: version chosen, then "Télécharger…"
+    assert choice.get_by_role("button", name="Télécharger le PDF à imprimer").is_visible()
+    pdf = page.request.get(choice.get_attribute("action") + "?version=")
     assert pdf.headers["content-type"] == "application/pdf"
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
     assert "Qui peut vous aider" in text and "Maison des solidarités du plateau" in text
