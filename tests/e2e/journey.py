@@ -23,6 +23,8 @@ class Visit:
 
     def checked(self):
         self.page.wait_for_load_state()
+        if "/admin/" in self.page.url:  # Wagtail fills listings and modals by fetch
+            self.page.wait_for_load_state("networkidle")
         self.page.evaluate(SETTLED)  # a message fading in would be measured half-transparent
         url = self.page.url.split("#")[0]
         if url not in self.seen:
