@@ -136,79 +136,49 @@ EVENTS_RULE = "extranet.events.perms.can_organise_events"
 
 
 def _menu_tasks(*, partner, admin, officer, network):
-    """The side menu's entries, in order."""
+    """The side menu's entries, in order: (key, label, who, url, order) rows."""
     from django.utils.translation import gettext_lazy as _
 
     from extranet.enums import Role
 
-    candidates, offers = CANDIDATES_RULE, OFFERS_RULE
-    return (
-        Task("dashboard", _("Tableau de bord"), network, named("extranet:dashboard"), order=10),
-        Task("fiche", _("Notre fiche au répertoire"), partner, _fiche_url, order=20),
-        Task(
-            "my_structures", _("Mes structures"), partner, named("extranet:my_structures"), order=21
-        ),
-        Task(
+    staff, members = admin | officer, partner | admin
+    rows = (
+        ("dashboard", _("Tableau de bord"), network, named("extranet:dashboard"), 10),
+        ("fiche", _("Notre fiche au répertoire"), partner, _fiche_url, 20),
+        ("my_structures", _("Mes structures"), partner, named("extranet:my_structures"), 21),
+        (
             "candidates",
             _("Candidats"),
-            admin | officer,
-            named("extranet:candidate_list", candidates),
-            order=30,
+            staff,
+            named("extranet:candidate_list", CANDIDATES_RULE),
+            30,
         ),
-        Task(
+        (
             "candidate_stats",
             _("Statistiques"),
-            admin | officer,
-            named("extranet:candidate_stats", candidates),
-            order=31,
+            staff,
+            named("extranet:candidate_stats", CANDIDATES_RULE),
+            31,
         ),
-        Task(
-            "referrals",
-            _("Fiches de liaison"),
-            partner | admin,
-            named("extranet:referral_list"),
-            order=40,
-        ),
-        Task("pathways", _("Fiches parcours"), partner, named("extranet:pathway_list"), order=41),
-        Task(
+        ("referrals", _("Fiches de liaison"), members, named("extranet:referral_list"), 40),
+        ("pathways", _("Fiches parcours"), partner, named("extranet:pathway_list"), 41),
+        # Bookings and events for every partner: each page says how a structure starts.
+        ("bookings", _("Espaces et réservations"), partner, named("extranet:booking_requests"), 45),
+        ("events", _("Événements"), partner, named("extranet:event_list"), 46),
+        (
             "offers",
             _("Proposer une offre"),
             partner | officer,
-            named("extranet:offer_proposals", offers),
-            order=50,
+            named("extranet:offer_proposals", OFFERS_RULE),
+            50,
         ),
-        Task(
-            "search", _("Rechercher"), partner | admin | officer, named("search:extranet"), order=60
-        ),
-        Task(
-            "news",
-            _("Actualités du réseau"),
-            partner | admin,
-            named("extranet:news_list"),
-            order=70,
-        ),
-        Task(
-            "documents", _("Documents"), partner | admin, named("extranet:document_list"), order=71
-        ),
-        Task("directory", _("Annuaire"), partner | admin, named("extranet:directory"), order=72),
-        Task(
-            "bookings",
-            _("Espaces et réservations"),
-            partner,
-            # Every partner: the page says how a structure gets a place when it has none.
-            named("extranet:booking_requests"),
-            order=45,
-        ),
-        Task(
-            "events",
-            _("Événements"),
-            partner,
-            # Every partner: the page says how to organise one.
-            named("extranet:event_list"),
-            order=46,
-        ),
-        Task("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, order=90),
+        ("search", _("Rechercher"), partner | staff, named("search:extranet"), 60),
+        ("news", _("Actualités du réseau"), members, named("extranet:news_list"), 70),
+        ("documents", _("Documents"), members, named("extranet:document_list"), 71),
+        ("directory", _("Annuaire"), members, named("extranet:directory"), 72),
+        ("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, 90),
     )
+    return tuple(Task(key, label, who, url, order=order) for key, label, who, url, order in rows)
 
 
 def _page_tasks(*, partner, admin, officer, network):
