@@ -2,8 +2,8 @@
 list page with filters and sorts (uncached: the anonymous page cache is off), queries flat
 (the same count with 20 offers and with 10k), and the plan of each page's main query.
 
-The offers are written as a page tree in bulk: the `wagtailcore_page` rows in one
-`bulk_create` with their treebeard paths computed (`Page._get_path`), then the
+The offers are written as a page tree in bulk (`bench/support/page_tree.py`): the
+`wagtailcore_page` rows in one `bulk_create` with their treebeard paths computed, then the
 `portal_offerpage` rows in batched INSERTs — not one `save_revision` per page (an hour).
 
 Needs DATABASE_URL (PostgreSQL); it works in the test database Django makes of it
@@ -13,12 +13,10 @@ Usage: DATABASE_URL=postgres://…/passerelles_x .venv/bin/python bench/offers.p
 """
 
 import os
-import random
 import re
 import statistics
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,16 +37,14 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.cache import cache  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page, Site  # noqa: E402
+from page_tree import bulk_offers  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
 
 from portal.models import Commune, Department, Epci, HomePage, OfferIndexPage, OfferPage  # noqa: E402
-from portal.models.offers import OfferType  # noqa: E402
 
 OFFERS = int(os.environ.get("BENCH_OFFERS", 10_000))
 RUNS = int(os.environ.get("BENCH_RUNS", 20))
@@ -85,39 +81,6 @@ def offer_index():
     Site.objects.update(root_page=home, hostname="testserver", is_default_site=True)
     found = OfferIndexPage.objects.first()
     return found or home.add_child(instance=OfferIndexPage(title="Offres", slug="offres"))
-
-
-@transaction.atomic
-def bulk_offers(index, communes, count):
-    """`count` live offers under `index`: page rows with computed paths, then offer rows."""
-    index.refresh_from_db()
-    start, depth = index.numchild + 1, index.depth + 1
-    content_type = ContentType.objects.get_for_model(OfferPage)
-    locale, now, today = Locale.get_default(), timezone.now(), timezone.localdate()
-    rng, types = random.Random(13), list(OfferType.values)
-    pages = Page.objects.bulk_create(
-        (Page(path=Page._get_path(index.path, depth, start + n), depth=depth, numchild=0,
-              title=f"Offre {start + n}", draft_title=f"Offre {start + n}",
-              slug=f"offre-{start + n}", url_path=f"{index.url_path}offre-{start + n}/",
-              content_type=content_type, locale=locale, live=True,
-              first_published_at=now - timedelta(minutes=start + n),
-              last_published_at=now - timedelta(minutes=start + n))
-         for n in range(count)),
-        batch_size=2000,
-    )  # fmt: skip
-    offers = []
-    for page in pages:
-        commune = rng.choice(communes)
-        offer = OfferPage(
-            page_ptr_id=page.pk, offer_type=rng.choice(types), summary="Une offre du territoire.",
-            body=[], commune=commune, contact_organisation="Communauté de communes",
-            valid_until=today + timedelta(days=rng.randint(-30, 300)),
-        )  # fmt: skip
-        offers.append(offer)
-    fields = OfferPage._meta.local_concrete_fields
-    for at in range(0, len(offers), 2000):
-        OfferPage._base_manager._insert(offers[at : at + 2000], fields=fields, raw=True)
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
 
 
 def measure(client, url):
