@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('repertoire', '0009_events'),
+        ("repertoire", "0009_events"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eventregistration',
-            name='language',
-            field=models.CharField(choices=[('fr', 'français'), ('en', 'anglais')], default='fr', max_length=2, verbose_name='langue des e-mails'),
+            model_name="eventregistration",
+            name="language",
+            field=models.CharField(
+                choices=[("fr", "français"), ("en", "anglais")],
+                default="fr",
+                max_length=2,
+                verbose_name="langue des e-mails",
+            ),
         ),
     ]
