@@ -44,6 +44,18 @@ def bilingual(route, module):
     return path("", (patterns, urls.app_name, urls.app_name))
 
 
+def admin_assets_public():
+    """Wagtail's icon sprite and JavaScript catalogue are public in Wagtail: answered to
+    anyone, never with the login page (Wagtail's icon script would keep that page in the
+    browser's storage as its sprite)."""
+    for entry in wagtailadmin_urls.urlpatterns:
+        if getattr(entry, "name", None) in ADMIN_ASSETS:
+            login_not_required(entry.callback)
+
+
+ADMIN_ASSETS = ("wagtailadmin_sprite", "wagtailadmin_javascript_catalog")
+admin_assets_public()
+
 urlpatterns = [
     # Wagtail admin signs in through the same accounts (allauth, with MFA).
     path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),

@@ -147,3 +147,15 @@ def test_wagtail_login_pages_send_to_the_accounts_login_with_next(client, path):
 def test_wagtail_login_redirect_refuses_an_outside_next(client):
     response = client.get("/_util/login/", {"next": "https://evil.example/"})
     assert parse_qs(urlsplit(response.url).query)["next"] == ["/"]
+
+
+@pytest.mark.django_db
+def test_wagtail_admin_assets_never_answer_with_the_login_page(client):
+    """Wagtail's icon script keeps whatever `/admin/sprite/` answers as its sprite: a login
+    page there (an expired session) would be written into every admin page after it."""
+    sprite = client.get("/admin/sprite/")
+    assert sprite.status_code == 200 and sprite["Content-Type"].startswith("image/svg+xml")
+    assert b"<symbol" in sprite.content
+    catalogue = client.get("/admin/jsi18n/")
+    assert catalogue.status_code == 200 and b"django.catalog" in catalogue.content
+    assert client.get("/admin/pages/").status_code == 302  # the admin itself stays closed
