@@ -19,6 +19,8 @@ PAGES = (
     "wagtailsnippets_extranet_newsitem:list",
     "wagtailsnippets_extranet_newsitem:add",
     "extranet_membership_modeladmin_index",
+    "extranet_joinrequest_modeladmin_index",
+    "extranet_shareddocument_modeladmin_index",
 )
 
 
