@@ -148,7 +148,13 @@ def _menu_tasks(*, partner, admin, officer, network):
     rows = (
         ("dashboard", _("Tableau de bord"), network, named("extranet:dashboard"), 10),
         ("fiche", _("Notre fiche au répertoire"), partner, _fiche_url, 20),
-        ("my_structures", _("Mes structures"), partner, named("extranet:my_structures"), 21),
+        (
+            "my_structures",
+            _("Mes structures"),
+            partner,
+            named("extranet:my_structures", PARTNER_RULE),
+            21,
+        ),
         (
             "candidates",
             _("Candidats"),
@@ -164,10 +170,23 @@ def _menu_tasks(*, partner, admin, officer, network):
             31,
         ),
         ("referrals", _("Fiches de liaison"), members, named("extranet:referral_list"), 40),
-        ("pathways", _("Fiches parcours"), partner, named("extranet:pathway_list"), 41),
-        # Bookings and events for every partner: each page says how a structure starts.
-        ("bookings", _("Espaces et réservations"), partner, named("extranet:booking_requests"), 45),
-        ("events", _("Événements"), partner, named("extranet:event_list"), 46),
+        (
+            "pathways",
+            _("Fiches parcours"),
+            partner,
+            named("extranet:pathway_list", PARTNER_RULE),
+            41,
+        ),
+        # Only for members of a structure (an editor or an advisor without one has no use of
+        # them); bookings and events pages then say how a structure starts.
+        (
+            "bookings",
+            _("Espaces et réservations"),
+            partner,
+            named("extranet:booking_requests", PARTNER_RULE),
+            45,
+        ),
+        ("events", _("Événements"), partner, named("extranet:event_list", PARTNER_RULE), 46),
         (
             "offers",
             _("Proposer une offre"),

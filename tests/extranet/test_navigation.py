@@ -42,6 +42,8 @@ def test_an_editor_gets_the_admin_and_no_page_it_would_be_refused(client, editor
     menu = side_menu(client, editor)
     assert 'href="/admin/"' in menu
     assert reverse("extranet:offer_proposals") not in menu
+    for partner_page in ("my_structures", "pathway_list", "booking_requests", "event_list"):
+        assert reverse(f"extranet:{partner_page}") not in menu, partner_page  # no structure
     structure = MembershipFactory().structure
     page = client.get(reverse("extranet:directory_structure", args=[structure.slug]))
     assert reverse("extranet:referral_create") not in page.content.decode()

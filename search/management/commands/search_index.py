@@ -2,6 +2,8 @@
 
 rebuild  empties the index (Elasticsearch: a fresh index behind the alias) and fills it;
 update   (re)indexes every object and removes documents whose object is gone;
+prune    only removes documents whose object left its source: deleted, or gone with time
+         (an event that ended, an offer past its date) — cheap, run it hourly;
 status   counts documents per kind in the sources and in each index.
 """
 
@@ -18,7 +20,7 @@ class Command(BaseCommand):
     help = "Reconstruit, met à jour ou décrit l'index de recherche."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "update", "status"])
+        parser.add_argument("action", choices=["rebuild", "update", "prune", "status"])
         parser.add_argument("--kind", action="append", help="Limiter à une nature (répétable).")
         parser.add_argument("--no-progress", action="store_true", help="Sans barre de progression.")
 
@@ -71,13 +73,24 @@ class Command(BaseCommand):
         for backend in writing_backends():
             for source in sources:
                 written = self._fill(backend, source)
-                live = {str(pk) for pk in source.get_queryset().values_list("pk", flat=True)}
-                stale = backend.kind_ids(source.kind) - live
-                if stale:
-                    backend.delete(source.kind, sorted(stale))
+                removed = self._prune(backend, source)
                 self.stdout.write(
-                    f"{backend.name} · {source.kind} : {written} indexés, {len(stale)} retirés"
+                    f"{backend.name} · {source.kind} : {written} indexés, {removed} retirés"
                 )
+
+    def prune(self, sources):
+        for backend in writing_backends():
+            for source in sources:
+                removed = self._prune(backend, source)
+                self.stdout.write(f"{backend.name} · {source.kind} : {removed} retirés")
+
+    @staticmethod
+    def _prune(backend, source):
+        live = {str(pk) for pk in source.get_queryset().values_list("pk", flat=True)}
+        stale = backend.kind_ids(source.kind) - live
+        if stale:
+            backend.delete(source.kind, sorted(stale))
+        return len(stale)
 
     def status(self, sources):
         for backend in writing_backends():

@@ -1,9 +1,12 @@
 """The events list and its map, an event's page with its registration form, the receipt and
 cancel pages, the iCal feeds, the home page section, search and sitemap."""
 
+import io
+
 import icalendar
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -177,3 +180,22 @@ def test_upcoming_events_are_in_the_sitemap_and_the_search(
     assert event.get_absolute_url() in sitemap and f"{LIST}<" in sitemap
     results = client.get(reverse("search:public"), {"q": "métiers du bois"})
     assertContains(results, event.get_absolute_url())
+
+
+def test_an_event_that_ended_leaves_the_search_at_the_hourly_prune(
+    client, django_capture_on_commit_callbacks
+):
+    """No save happens when an event ends: `search_index prune` (hourly cron) removes it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        ended = EventFactory(title="Salon des métiers du bois")
+        EventFactory(title="Salon des métiers de la forêt")
+    type(ended).objects.filter(pk=ended.pk).update(
+        start=in_days(-2), end=in_days(-2, "18:00")
+    )  # time passed
+    assertContains(client.get(reverse("search:public"), {"q": "salon métiers"}), ended.slug)
+    out = io.StringIO()
+    call_command("search_index", "prune", "--kind", "event", stdout=out)
+    assert "1 retirés" in out.getvalue()
+    results = client.get(reverse("search:public"), {"q": "salon métiers"})
+    assertNotContains(results, ended.get_absolute_url())
+    assertContains(results, "métiers de la forêt")
