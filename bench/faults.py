@@ -52,7 +52,7 @@ RUN = f"r{int(time.time())}"  # names and e-mails of this run: a reused database
 
 def verdict(ok, text):
     RESULTS.append(ok)
-    print(f"{'OK' if ok else 'KO'} {text}", flush=True)
+    print(f"{'OK' if ok else 'KO'} {text}  (charge {os.getloadavg()[0]:.1f})", flush=True)
 
 
 def setup_django():

@@ -6,6 +6,8 @@
 It uses its own SQLite file (var/bench-newcomers.sqlite3, rebuilt each run) and reports:
 queries and p95 of the candidate and offer list pages, time and peak memory of a CSV export,
 and N concurrent intake submissions against a real server (gunicorn, 2 workers × 8 threads).
+Each figure OK/KO against issue 5's targets, with the load average; exit 1 on a miss. The
+offers are written as a page tree in bulk (`bench/support/page_tree.py`).
 """
 
 import argparse
@@ -24,8 +26,11 @@ from urllib.request import HTTPCookieProcessor, Request, build_opener
 ROOT = Path(__file__).resolve().parent.parent
 DB = ROOT / "var" / "bench-newcomers.sqlite3"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench" / "support"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
 os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+
+from verdicts import finish, verdict  # noqa: E402
 
 
 def setup_django():
@@ -38,6 +43,9 @@ def setup_django():
 
 
 def seed(n_candidates, n_offers):
+    from django.core.cache import cache
+    from page_tree import bulk_offers
+
     from extranet.models import Candidate, WelcomePole
     from portal.models import Commune, Department, Epci, User
     from tests.portal import factories as offer_factories
@@ -66,8 +74,8 @@ def seed(n_candidates, n_offers):
         batch_size=2000,
     )  # fmt: skip
     index = offer_factories.offer_index()
-    for i in range(n_offers):
-        offer_factories.offer(parent=index, commune=communes[i % 50], title=f"Offre {i}")
+    bulk_offers(index, communes, n_offers)  # a page tree in bulk, not one revision per page
+    cache.clear()
     return officer, index
 
 
@@ -91,11 +99,12 @@ def bench_lists(officer, index):
 
     client = Client()
     n, p95 = timed_pages(client, index.url, {"commune": "Commune 10", "rayon": 50, "tri": "near"})
-    print(f"offer list (anonymous): {n} queries, p95 {p95 * 1000:.0f} ms")
+    verdict("liste des offres (anonyme) : requêtes", n, "req.", "≤ 12", n <= 12)
+    verdict("liste des offres (anonyme) : p95", p95 * 1000, "ms", "≤ 100 ms", p95 <= 0.1)
     client.force_login(officer)
-    base, _ = timed_pages(client, "/extranet/mes-structures/", {}, runs=3)
     n, p95 = timed_pages(client, "/extranet/candidats/", {"sort": "-last_contact"})
-    print(f"candidate list: {n} queries ({n - base + 1} of its own), p95 {p95 * 1000:.0f} ms")
+    verdict("liste des candidats : requêtes", n, "req.", "≤ 15", n <= 15)
+    verdict("liste des candidats : p95", p95 * 1000, "ms", "≤ 100 ms", p95 <= 0.1)
 
 
 def bench_export(officer, rows):
@@ -120,8 +129,9 @@ def bench_export(officer, rows):
     elapsed = time.perf_counter() - start
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"CSV export of {rows} rows: {elapsed:.1f} s, {size / 1e6:.1f} MB, "
-          f"peak Python memory {peak / 1e6:.1f} MB")  # fmt: skip
+    verdict(f"export CSV de {rows} lignes ({size / 1e6:.1f} Mo) : durée", elapsed, "s", "≤ 10 s",
+            elapsed <= 10)  # fmt: skip
+    verdict("export CSV : pic de mémoire Python", peak / 1e6, "Mo", "≤ 200 Mo", peak <= 200e6)
 
 
 def one_intake(base, n, results):
@@ -190,8 +200,11 @@ def bench_intake(count, port=8765):
         server.wait()
     created = Candidate.objects.count() - before
     errors = [r for r in results if r != "ok"]
-    print(f"{count} concurrent intakes: {created} candidates created in {elapsed:.1f} s, "
-          f"{len(errors)} errors {errors[:3]}")  # fmt: skip
+    verdict(f"{count} demandes simultanées en {elapsed:.1f} s : candidats créés", created, "",
+            f"= {count}", created == count)  # fmt: skip
+    verdict("demandes simultanées : erreurs", len(errors), "", "0", not errors)
+    if errors:
+        print(f"      {errors[:3]}")
 
 
 def main():
@@ -213,6 +226,7 @@ def main():
 
         Commune.objects.filter(insee_code="23010").update(name="Commune dix")
         bench_intake(args.intake)
+    finish()
 
 
 if __name__ == "__main__":

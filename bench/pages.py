@@ -146,6 +146,7 @@ def measure(pool, server, port, path, options):
         "cpu": cpu / max(count, 1) * 1000,
         "errors": len(errors),
         "cache": get(port, path)[1].get("X-Page-Cache", "-"),
+        "load": os.getloadavg()[0],
     }
 
 
@@ -178,11 +179,12 @@ def run_phase(pool, env, cached, options, log):
 
 def print_table(title, rows):
     print(f"\n{title}")
-    print(f"{'page':42} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms/req':>11} {'cache':>6}")
+    print(f"{'page':42} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms/req':>11} {'cache':>6}"
+          f" {'charge':>7}")  # fmt: skip
     for path, row in rows.items():
         errors = f"  ({row['errors']} erreurs)" if row["errors"] else ""
         print(f"{path[:42]:42} {row['rps']:8.0f} {row['p50']:8.1f} {row['p99']:8.1f} "
-              f"{row['cpu']:11.1f} {row['cache']:>6}{errors}")  # fmt: skip
+              f"{row['cpu']:11.1f} {row['cache']:>6} {row['load']:7.1f}{errors}")  # fmt: skip
 
 
 def verdicts(cold, warm):
@@ -196,10 +198,15 @@ def verdicts(cold, warm):
             share = row["rps"] / warm["static"]["rps"]
             checks.append((f"en cache / statique {path}", share * 100, "≥ 50 %",
                            share >= CACHED_SHARE_TARGET and row["cache"] == "hit"))  # fmt: skip
-    print("\nObjectifs :")
+    print(f"\nObjectifs (charge moyenne pendant les mesures : {load_text(cold, warm)}) :")
     for name, value, target, ok in checks:
         print(f"  {'OK' if ok else 'KO'}  {name[:48]:48} {value:7.1f}  (objectif {target})")
     return all(ok for *_, ok in checks)
+
+
+def load_text(*phases):
+    loads = [row["load"] for rows in phases for row in rows.values()]
+    return f"{min(loads):.1f} à {max(loads):.1f}"
 
 
 def demo_env(workdir):

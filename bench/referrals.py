@@ -12,11 +12,13 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 _tmp = tempfile.mkdtemp(prefix="bench-referrals-")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_tmp}/bench.sqlite3")
 
 import django  # noqa: E402
+from verdicts import finish, verdict  # noqa: E402
 
 django.setup()
 
@@ -137,19 +139,24 @@ def main():
     client = Client()
     client.force_login(user)
     client.get("/extranet/orientations/")
-    for label, url in [
-        ("list received", "/extranet/orientations/"),
-        ("list all, page 200", "/extranet/orientations/?box=all&page=200"),
-        ("list status filter", "/extranet/orientations/?box=sent&status=open"),
-        ("statistics", "/extranet/orientations/statistiques/"),
-        ("CSV export", "/extranet/orientations/statistiques/export.csv"),
+    for label, url, is_list in [
+        ("liste reçues", "/extranet/orientations/", True),
+        ("liste toutes, page 200", "/extranet/orientations/?box=all&page=200", True),
+        ("liste filtrée par statut", "/extranet/orientations/?box=sent&status=open", True),
+        ("statistiques", "/extranet/orientations/statistiques/", False),
+        ("export CSV", "/extranet/orientations/statistiques/export.csv", False),
     ]:
-        elapsed, queries = timed_get(client, url)
-        print(f"{label:22s} {elapsed * 1000:8.0f} ms  {queries:3d} queries")
-    print(
-        f"{'pathway PDF':22s} {pathway_pdf_seconds(user, structures) * 1000:8.0f} ms"
-        "  (budget 2000 ms)"
-    )
+        elapsed, queries = min(timed_get(client, url) for _ in range(3))
+        budget = 12 if is_list else 15
+        verdict(f"{label} : requêtes", queries, "req.", f"≤ {budget}", queries <= budget)
+        if is_list:
+            verdict(f"{label} : durée (meilleure de 3)", elapsed * 1000, "ms", "≤ 100 ms",
+                    elapsed <= 0.1)  # fmt: skip
+        else:  # no target for these: shown, not judged
+            print(f"  --  {label} : durée {elapsed * 1000:.0f} ms (sans objectif)")
+    seconds = pathway_pdf_seconds(user, structures)
+    verdict("fiche parcours PDF", seconds * 1000, "ms", "≤ 2000 ms", seconds <= 2)
+    finish()
 
 
 if __name__ == "__main__":

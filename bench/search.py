@@ -116,7 +116,7 @@ def report(name, count, seeded, p50, p95, target=None):
     goal = "" if target is None else f" (objectif p95 ≤ {target} ms)"
     print(
         f" {verdict} 200 requêtes mixtes (texte, facettes, proximité) : "
-        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms{goal}"
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms{goal}  charge {os.getloadavg()[0]:.1f}"
     )
     return target is None or p95 <= target
 

@@ -166,7 +166,7 @@ def main():
         ok &= good
         print(
             f"{'OK' if good else 'KO'}  {label:28} p95 {p95:6.1f} ms  {queries:2d} queries "
-            f"({sql_ms:5.1f} ms SQL)  {found} places"
+            f"({sql_ms:5.1f} ms SQL)  {found} places  charge {os.getloadavg()[0]:.1f}"
         )
     sys.exit(0 if ok else 1)
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished
@@ -17,6 +18,18 @@ from wagtail.signals import page_published, page_unpublished
 def interface_language():
     """ "fr" or "en": the language of the interface now."""
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+# The language a person reads their e-mails in, stored with what they asked for (an event
+# registration, a booking request): the language of the address they used.
+PERSON_LANGUAGES = [("fr", _("français")), ("en", _("anglais"))]
+
+
+def speaking(code):
+    """`with speaking(registration.language):` renders (text, dates, addresses made by
+    `reverse`) in the language stored as "fr" or "en"; anything else is French."""
+    full = {language.split("-")[0]: language for language, _name in settings.LANGUAGES}
+    return translation.override(full.get(code, settings.LANGUAGE_CODE))
 
 
 def locale_codes(request=None):

@@ -3,7 +3,9 @@ offset number a visitor typed: "abc", "-1", "²" or a 20-digit number never make
 
 - `paginate`: a counted page (Django's `Page`) in one query: the rows carry the total
   count (an uncorrelated COUNT(*) subquery, evaluated once and without the list's joins; a
-  window count would join and sort every row before the LIMIT: 1 s at 50k candidates).
+  window count would join and sort every row before the LIMIT: 1 s at 50k candidates), or
+  the rows alone when the caller passes a count it keeps (offer and Cartemploi lists keep
+  it with their fragments).
 - `paginate_uncounted`: an `UncountedPage` without any count (one more row than shown says there is
   a next page), for lists that may hold 100k rows.
 
@@ -40,17 +42,23 @@ def page_number(raw, maximum=MAX_PAGE):
     return bounded_int(raw, default=1, minimum=1, maximum=maximum)
 
 
-def paginate(queryset, number, per_page):
-    """The page `number` (as typed) of `queryset`; past the end, the last page."""
+def paginate(queryset, number, per_page, total=None):
+    """The page `number` (as typed) of `queryset`; past the end, the last page. `total`:
+    the row count when the caller knows it (a public list's count kept with its
+    fragments): the rows are then read alone."""
     number = page_number(number)
-    if queryset.query.distinct or queryset.query.combinator:
+    if total is None and (queryset.query.distinct or queryset.query.combinator):
         # The window would count rows before DISTINCT or the union: count apart.
         page = Paginator(queryset, per_page).get_page(number)
         page.object_list = list(page.object_list)
         return page
     start = (number - 1) * per_page
-    rows = list(queryset.annotate(total_count=_total(queryset))[start : start + per_page])
-    total = rows[0].total_count if rows else (queryset.count() if number > 1 else 0)
+    if total is None:
+        rows = list(queryset.annotate(total_count=_total(queryset))[start : start + per_page])
+        total = rows[0].total_count if rows else (queryset.count() if number > 1 else 0)
+    else:  # a kept count may lag behind rows written without signals: never below them
+        rows = list(queryset[start : start + per_page])
+        total = max(total, start + len(rows))
     paginator = Paginator(queryset, per_page)
     paginator.__dict__["count"] = total  # cached_property: no COUNT query
     if not rows and number > 1:

@@ -59,7 +59,7 @@ urlpatterns = [
     # Public pages in both languages, signed-in pages and documents in French only.
     bilingual("cartemploi/", "cartemploi.urls"),
     bilingual("espaces-de-travail/", "repertoire.workspaces.urls"),
-    path("evenements/", include("repertoire.events.urls")),
+    bilingual("evenements/", "repertoire.events.urls"),
     path(
         "sitemap.xml",
         login_not_required(sitemap),

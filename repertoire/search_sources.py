@@ -220,8 +220,8 @@ def register():
 
 
 def theme_labels(slugs):
-    """Theme names for the search facet ("sante" → "Santé")."""
-    return dict(Theme.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+    """Theme names for the search facet ("sante" → "Santé", "Health" in English)."""
+    return {theme.slug: theme.label for theme in Theme.objects.filter(slug__in=list(slugs))}
 
 
 def type_labels(codes):

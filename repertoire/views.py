@@ -182,8 +182,7 @@ def structure_list(request, page, theme_slug=None):
     page_obj = paginate(listing, request.GET.get("page"), PER_PAGE)
     rows = list(page_obj.object_list)
     for structure in rows:
-        structure.distance_km, structure.near_permanence = distance(structure)
-        structure.theme_list = structure.listed_themes(themes)
+        _prepare_card(structure, distance, themes)
     base_url = page.get_url(request)
     query = request.GET.copy()
     query.pop("page", None)
@@ -205,6 +204,22 @@ def structure_list(request, page, theme_slug=None):
         search_limit=SEARCH_LIMIT,
     )
     return TemplateResponse(request, "repertoire/repertoire_page.html", context)
+
+
+def _prepare_card(structure, distance, themes):
+    """What a card shows that varies by request, computed once in Python (the template's
+    lookups cost more), and the card fragment's key made of it."""
+    structure.distance_km, structure.near_permanence = distance(structure)
+    structure.theme_list = structure.listed_themes(themes)
+    structure.status = structure.status_now()
+    structure.open_permanence = structure.permanence_open_now()
+    structure.listed_permanences = structure.current_permanences()
+    near, held = structure.near_permanence, structure.open_permanence
+    structure.card_key = (
+        structure.pk, structure.distance_km, near.pk if near else None,
+        len(structure.listed_permanences), structure.status.text if structure.status else None,
+        held.pk if held else None,
+    )  # fmt: skip
 
 
 def known_communes():

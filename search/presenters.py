@@ -1,6 +1,9 @@
 """What the search templates show, prepared from a `SearchResult`."""
 
+from django.conf import settings
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import labels_for
@@ -76,6 +79,20 @@ def label_hits(hits):
     labels = labels_for("kind", {h.kind for h in hits})
     for hit in hits:
         hit.kind_label = labels.get(hit.kind, hit.kind)
+    return hits
+
+
+def localise_hits(hits):
+    """Each hit's address in the interface language where the page exists in it (setting
+    `SEARCH_SHOWN_URLS`); `hit.url_lang` tells the other language of an address left as
+    indexed (French), for `hreflang`."""
+    shown = import_string(settings.SEARCH_SHOWN_URLS)([h.url for h in hits if h.url])
+    indexed = settings.LANGUAGE_CODE.split("-")[0]
+    other = (get_language() or indexed).split("-")[0] != indexed
+    for hit in hits:
+        translated = shown.get(hit.url)
+        hit.url_lang = indexed if other and not translated else ""
+        hit.url = translated or hit.url
     return hits
 
 

@@ -15,6 +15,7 @@ from search.presenters import (
     did_you_mean,
     facet_groups,
     label_hits,
+    localise_hits,
     map_markers,
     page_links,
     query_string,
@@ -55,7 +56,7 @@ def _search_context(request, user):
     place_label, near = _near(form, cleaned, notices)
     filters = form.filters()
     result = api.search(cleaned["q"], filters=filters, near=near, page=cleaned["page"], user=user)
-    label_hits(result.hits)
+    localise_hits(label_hits(result.hits))
     return {
         "form": form,
         "query": cleaned["q"],

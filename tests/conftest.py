@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from extranet.roles import ADVISOR_GROUP, REGIONAL_ADMIN_GROUP
 from portal.mail import outbox
@@ -25,6 +25,16 @@ def _empty_cache():
     PostgreSQL: the demo's footer and menu on a bare répertoire test)."""
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _french_to_begin_with(settings):
+    """Every test starts in French. The language middleware activates the language of the
+    address it serves and leaves it active (as Django's does): after a request to /en/, a
+    `reverse` in the test, or in the next test, would make an English address."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -47,6 +47,7 @@ SIGNED_IN_BUDGET = 15
 APP_PAGES = [
     "/repertoire/",
     "/recherche/?q=emploi",
+    "/en/recherche/?q=emploi",
     "/cartemploi/",
     "/je-m-installe/",
     "/espaces-de-travail/",
@@ -54,6 +55,7 @@ APP_PAGES = [
     "/espaces-de-travail/relais-grand-bourg/",
     "/espaces-de-travail/relais-grand-bourg/demander/",
     "/evenements/?commune=Gu%C3%A9ret&rayon=50&type=job_fair",
+    "/en/evenements/?commune=Gu%C3%A9ret&rayon=50&type=job_fair",
     "/evenements/agenda.ics",
 ]
 LINK = re.compile(r'href="(/(?:extranet|cartemploi)/[^"?#]*)"')

@@ -74,6 +74,8 @@ class PublicCard(models.Model):
         indexes = [
             models.Index(fields=["kind", "latitude", "longitude"], name="card_kind_point_idx"),
             models.Index(fields=["latitude", "longitude"], name="card_point_idx"),
+            # The public list's order: its first page read from the index, not a sort of all.
+            models.Index(fields=["-published_at", "-id"], name="card_published_idx"),
         ]
 
     def __str__(self):

@@ -14,6 +14,7 @@ from cartemploi.contact_steps import is_other_side, missing_contact_steps
 from cartemploi.enums import CardKind
 from cartemploi.filters import MapFilterForm
 from cartemploi.models import PublicCard
+from portal.fragments import cached_value
 from portal.pagination import paginate
 
 PAGE_SIZE = 20
@@ -29,9 +30,12 @@ def index(request):
         .select_related("commune")
         .only("id", "kind", "title", "summary", "commune__name", "data", "published_at")
     )
-    page = paginate(cards, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
+    # The count of an unchanged list is kept with its fragments (a card change starts a new
+    # generation): at 30k cards it was most of the page's SQL.
+    total = cached_value(request, "cartemploi-count", [query.urlencode()], cards.count)
+    page = paginate(cards, request.GET.get("page"), PAGE_SIZE, total=total)
     return render(
         request,
         "cartemploi/index.html",

@@ -6,7 +6,7 @@ what an annuaire is for); each member manages their own (phone, job title).
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,27 +20,32 @@ from repertoire.models import Structure
 PAGE_SIZE = 25
 
 
+def _active_members(**conditions):
+    return Membership.objects.filter(structure=OuterRef("pk"), is_active=True, **conditions)
+
+
 def partners():
-    """Structures with at least one active member: the network's partners."""
-    return Structure.objects.filter(memberships__is_active=True).distinct()
+    """Structures with at least one active member: the network's partners (a semi-join,
+    not a join made distinct: the planner stops at the page's last row)."""
+    return Structure.objects.filter(Exists(_active_members()))
+
+
+def _member_count():
+    """Active members of the row's structure, counted for the rows shown only."""
+    counted = _active_members().order_by().values("structure").annotate(n=Count("pk")).values("n")
+    return Subquery(counted)
 
 
 @require_GET
 @member_required
 def directory(request):
     query = (request.GET.get("q") or "").strip()[:100]
-    structures = (
-        partners()
-        .select_related("commune")
-        .annotate(
-            members=Count("memberships", filter=Q(memberships__is_active=True), distinct=True)
-        )
-    )
+    structures = partners().select_related("commune").annotate(members=_member_count())
     if query:
         structures = structures.filter(
             Q(name__icontains=query)
             | Q(commune__name__icontains=query)
-            | Q(memberships__user__last_name__icontains=query, memberships__is_active=True)
+            | Exists(_active_members(user__last_name__icontains=query))
             | Q(summary__icontains=query)
         )
     page = paginate_uncounted(structures.order_by("name"), request.GET.get("page"), PAGE_SIZE)

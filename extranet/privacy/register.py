@@ -328,6 +328,7 @@ REGISTER = {
             "people",
             "visitor_kind",
             "status",
+            "language",
             "decided_by",
             "decided_at",
             "created_at",
@@ -341,8 +342,16 @@ REGISTER = {
     },
     "repertoire.EventRegistration": {
         **technical(
-            "id", "event", "token", "people", "status", "attended", "created_at", "updated_at"
-        ),
+            "id",
+            "event",
+            "token",
+            "people",
+            "status",
+            "attended",
+            "language",
+            "created_at",
+            "updated_at",
+        ),  # fmt: skip
         "name": ID,
         "email": CO,
         "phone": CO,

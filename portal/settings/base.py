@@ -461,6 +461,7 @@ INTAKE_FALLBACK_EMAIL = env("INTAKE_FALLBACK_EMAIL", default="")
 # the wiring names so that `search/` imports no app.
 SEARCH_USER_SCOPES = "extranet.search_scopes.scopes_for"
 SEARCH_RESOLVE_PLACE = "portal.places.resolve_place"
+SEARCH_SHOWN_URLS = "portal.translated_urls.shown_urls"
 SEARCH_ELASTICSEARCH_INDEX = env("SEARCH_ELASTICSEARCH_INDEX", default="passerelles")
 SEARCH_ELASTICSEARCH_TIMEOUT = env.float("SEARCH_ELASTICSEARCH_TIMEOUT", default=2.0)
 

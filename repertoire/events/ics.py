@@ -10,6 +10,7 @@ from django.utils import timezone
 from repertoire.workspaces.ics import MIMETYPE, new_calendar
 
 PRODID = "-//Passerelles//Evenements//FR"
+FRENCH = {"LANGUAGE": "fr"}
 __all__ = ["MIMETYPE", "event_ics", "events_feed", "site_domain"]
 
 
@@ -23,12 +24,14 @@ def _vevent(event, *, domain, site_url):
     vevent.add("dtstamp", event.updated_at or timezone.now())
     vevent.add("dtstart", event.start.astimezone(datetime.UTC))
     vevent.add("dtend", event.end.astimezone(datetime.UTC))
-    vevent.add("summary", event.title)
-    vevent.add("location", ", ".join(p for p in (event.place_label, event.full_address) if p))
+    # The organiser's words are French whatever the language of the file (RFC 5545 LANGUAGE).
+    vevent.add("summary", event.title, parameters=FRENCH)
+    place = ", ".join(p for p in (event.place_label, event.full_address) if p)
+    vevent.add("location", place, parameters=FRENCH)
     point = event.point
     if point:
         vevent.add("geo", point)
-    vevent.add("description", event.description)
+    vevent.add("description", event.description, parameters=FRENCH)
     vevent.add("url", site_url + event.get_absolute_url())
     if event.contact_email:
         vevent.add("organizer", f"mailto:{event.contact_email}")
@@ -37,7 +40,8 @@ def _vevent(event, *, domain, site_url):
 
 
 def event_ics(event):
-    """One event's `.ics` (text), attached to a confirmation e-mail."""
+    """One event's `.ics` (text), attached to a confirmation e-mail; its URL is the event's
+    page in the language active (the registered person's)."""
     calendar = new_calendar(prodid=PRODID)
     calendar.add("method", "PUBLISH")
     site_url = settings.SITE_URL.rstrip("/")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import PERSON_LANGUAGES
 from repertoire.events.enums import EventAudience, EventKind, RegistrationStatus
 
 
@@ -224,6 +225,9 @@ class EventRegistration(models.Model):
         default=RegistrationStatus.CONFIRMED,
     )
     attended = models.BooleanField(_("présent·e"), null=True, blank=True)
+    language = models.CharField(
+        _("langue des e-mails"), max_length=2, choices=PERSON_LANGUAGES, default="fr"
+    )
     created_at = models.DateTimeField(_("inscrit·e le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 

@@ -1,7 +1,8 @@
 """What the events give the site search (kind "event"): the upcoming published events,
 where they are held. `register()` is called by `RepertoireConfig.ready`."""
 
-from django.utils import formats
+from django.conf import settings
+from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 
 from repertoire.events.models import Event
@@ -14,6 +15,13 @@ def event_queryset():
 
 
 def event_document(event):
+    """The event's document, in French whatever the language of the request that saved it
+    (its address, its date): the English search shows the English address itself."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _document(event)
+
+
+def _document(event):
     commune = event.commune
     when = formats.date_format(event.start, "DATE_FORMAT")
     text = [

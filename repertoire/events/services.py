@@ -14,7 +14,9 @@ from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal.languages import speaking
 from portal.mail import outbox
 from repertoire.events import ics
 from repertoire.events.enums import RegistrationStatus
@@ -54,10 +56,11 @@ def _status_for(event, people):
 
 
 @transaction.atomic
-def register(*, event, name, email, people=1, phone="", now=None):
+def register(*, event, name, email, people=1, phone="", language="fr", now=None):
     """Register `people` for `event`: confirmed while places remain, else on the waiting
     list (when the event keeps one). The person gets an e-mail with the cancel link, and
-    the `.ics` once confirmed. Raises ValidationError ({field: message})."""
+    the `.ics` once confirmed, in `language` ("fr", "en": the page they registered on),
+    now and when a place frees up later. Raises ValidationError ({field: message})."""
     event = _locked(event)
     if not event.accepts_registrations(now):
         raise ValidationError(
@@ -65,7 +68,13 @@ def register(*, event, name, email, people=1, phone="", now=None):
         )
     status = _status_for(event, people)
     registration = EventRegistration.objects.create(
-        event=event, name=name, email=email, phone=phone, people=people, status=status
+        event=event,
+        name=name,
+        email=email,
+        phone=phone,
+        people=people,
+        status=status,
+        language=language,
     )
     registration.event = event
     _notify(registration)
@@ -105,7 +114,7 @@ def promote(event):
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
         registration.event = event
-        _send(registration, "registration_promoted", _("Une place s'est libérée : %s"))
+        _send(registration, "registration_promoted", gettext_noop("Une place s'est libérée : %s"))
     return waiting
 
 
@@ -116,12 +125,19 @@ def cancel_url(registration):
 
 def _notify(registration):
     if registration.status == RegistrationStatus.CONFIRMED:
-        _send(registration, "registration_confirmed", _("Inscription confirmée : %s"))
+        _send(registration, "registration_confirmed", gettext_noop("Inscription confirmée : %s"))
     else:
-        _send(registration, "registration_waiting", _("Liste d'attente : %s"))
+        _send(registration, "registration_waiting", gettext_noop("Liste d'attente : %s"))
 
 
 def _send(registration, template, subject):
+    """The e-mail `template` to the registered person, in their language (`subject` is a
+    msgid, translated here); its links lead to the pages in that language."""
+    with speaking(registration.language):
+        _send_now(registration, template, _(subject))
+
+
+def _send_now(registration, template, subject):
     event = registration.event
     context = {
         "registration": registration,

@@ -1,12 +1,13 @@
-"""The events in the sitemap: the list and every upcoming published event."""
+"""The events in the sitemap, in both languages: the list and every upcoming published
+event."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from portal.sitemaps import BilingualSitemap
 from repertoire.events.models import Event
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(BilingualSitemap):
     changefreq = "daily"
 
     def items(self):

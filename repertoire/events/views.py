@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.languages import interface_language
 from portal.pagination import paginate
 from portal.ratelimit import is_rate_limited
 from repertoire.events import extensions, ics, services
@@ -121,6 +122,7 @@ def _register(event, form):
             email=data["email"],
             phone=data["phone"],
             people=data["people"],
+            language=interface_language(),
         )
     except ValidationError as error:
         for field, errors in error.message_dict.items():

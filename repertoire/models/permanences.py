@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -126,10 +126,18 @@ class Permanence(Orderable):
 
     @property
     def point(self):
-        host = self.host_structure if self.host_structure_id and not self.place_name else None
-        if host is not None and host.latitude is not None and host.longitude is not None:
-            return (host.latitude, host.longitude)
+        if self.host_structure_id and not self.place_name:
+            latitude, longitude = self._host_coordinates()
+            if latitude is not None and longitude is not None:
+                return (latitude, longitude)
         return self.commune.point if self.commune_id else None
+
+    def _host_coordinates(self):
+        """Annotated on the public list's rows (a structure object there would cost more
+        than the rest of the row: `listed_permanences_prefetch`), else read on the host."""
+        if hasattr(self, "host_latitude"):
+            return self.host_latitude, self.host_longitude
+        return self.host_structure.latitude, self.host_structure.longitude
 
     @cached_property
     def parsed_hours(self):
@@ -175,12 +183,15 @@ def permanences_prefetch(lookup="permanences"):
 def listed_permanences_prefetch(lookup="permanences"):
     """What a card of the public list shows of a structure's permanences (where, when,
     on now, the host's point for the distance), in one query of few columns."""
-    held = Permanence.objects.current().select_related("commune", "host_structure")
+    held = Permanence.objects.current().select_related("commune")
     return Prefetch(
         lookup,
         queryset=held.only(
             "structure", "sort_order", "place_name", "commune", "host_structure",
             "opening_hours", "ends_on", "commune__name", "commune__latitude",
-            "commune__longitude", "host_structure__latitude", "host_structure__longitude",
+            "commune__longitude",
+        ).annotate(
+            host_latitude=F("host_structure__latitude"),
+            host_longitude=F("host_structure__longitude"),
         ),
     )  # fmt: skip

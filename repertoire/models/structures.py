@@ -287,6 +287,15 @@ class Structure(
 
     objects = StructureQuerySet.as_manager()
 
+    def __init__(self, *args, **kwargs):
+        # A row from the database comes positionally, never with child objects: modelcluster's
+        # constructor would scan every field for child relations on each of them (~5 % of
+        # the public list's CPU).
+        if kwargs:
+            super().__init__(*args, **kwargs)
+        else:
+            models.Model.__init__(self, *args)
+
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -347,8 +356,17 @@ class Structure(
         return hours.parse_or_none(self.opening_hours, hours.department_of(self.commune_id))
 
     def current_permanences(self):
-        """Its permanences not yet ended, in their order (prefetched rows are used)."""
-        return [p for p in self.permanences.all() if p.is_current()]
+        """Its permanences not yet ended, in their order (prefetched rows are used, and
+        then read once: a list card asks three times)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("permanences")
+        if prefetched is None or "permanences" in getattr(self, "_cluster_related_objects", {}):
+            return [p for p in self.permanences.all() if p.is_current()]
+        found = self.__dict__.get("_current_permanences")
+        if found is None:
+            found = self.__dict__["_current_permanences"] = [
+                p for p in prefetched if p.is_current()
+            ]
+        return found
 
     def permanence_open_now(self, moment=None):
         """The first of its permanences on now, or None ("ouvert maintenant")."""

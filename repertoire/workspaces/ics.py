@@ -4,6 +4,7 @@ manager subscribes to (a secret-token URL)."""
 import datetime
 
 import icalendar
+from django.urls import reverse
 from django.utils import timezone
 
 PRODID = "-//Passerelles//Espaces de travail//FR"
@@ -36,11 +37,15 @@ def _event(booking, room, *, domain, with_contact):
     return event
 
 
-def booking_ics(booking, *, domain):
-    """The visitor's `.ics` for one accepted booking (bytes)."""
+def booking_ics(booking, *, domain, site_url=""):
+    """The visitor's `.ics` for one accepted booking (bytes), linking the place's page in
+    the language active (the visitor's)."""
     calendar = new_calendar()
     calendar.add("method", "PUBLISH")
-    calendar.add_component(_event(booking, booking.room, domain=domain, with_contact=False))
+    event = _event(booking, booking.room, domain=domain, with_contact=False)
+    workspace = booking.room.workspace
+    event.add("url", site_url + reverse("workspaces:workspace_detail", args=[workspace.slug]))
+    calendar.add_component(event)
     return calendar.to_ical()
 
 

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import PERSON_LANGUAGES
 from repertoire.workspaces import hours
 from repertoire.workspaces.enums import (
     HOLDING_STATUSES,
@@ -207,6 +208,9 @@ class Booking(models.Model):
         _("état"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
     )
     decline_reason = models.CharField(_("motif du refus"), max_length=500, blank=True)
+    language = models.CharField(
+        _("langue des e-mails"), max_length=2, choices=PERSON_LANGUAGES, default="fr"
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

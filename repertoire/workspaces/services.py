@@ -14,7 +14,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal.languages import speaking
 from portal.mail import outbox
 from repertoire.workspaces import hours, ics
 from repertoire.workspaces.enums import BookingStatus
@@ -92,9 +94,12 @@ def request_booking(
     organisation="",
     purpose="",
     user=None,
+    language="fr",
     now=None,
 ):
     """Record a visitor's request (it holds the slot) and tell the visitor and the place.
+    `language` ("fr", "en": the page they asked on) is the one of the visitor's e-mails,
+    now and when the place decides.
 
     Raises ValidationError ({field: message}) for an impossible slot, SlotTaken when
     someone holds part of it."""
@@ -117,6 +122,7 @@ def request_booking(
                 visitor_kind=visitor_kind,
                 purpose=purpose,
                 user=user if user is not None and user.is_authenticated else None,
+                language=language,
             )
     except IntegrityError as error:  # the exclusion constraint (PostgreSQL)
         raise SlotTaken(next_free_slots(room, start, end)) from error
@@ -150,15 +156,28 @@ def _send(booking, *, to, subject, template, kind, attachments=()):
     )
 
 
+def _to_visitor(booking, *, template, subject, with_ics=False):
+    """The e-mail `template` to the visitor in their language (`subject`: a msgid with one
+    %s, the place's name); its links and `.ics` lead to the pages in that language."""
+    with speaking(booking.language):
+        files = [_ics_attachment(booking)] if with_ics else []
+        _send(
+            booking,
+            to=[booking.email],
+            template=template,
+            kind=template.replace("_", "-"),
+            subject=_(subject) % booking.room.workspace.name,
+            attachments=files,
+        )
+
+
 def _notify_request(booking):
-    """The visitor's receipt in the language of the form, the place's notice in French."""
+    """The visitor's receipt in their language, the place's notice in French."""
     workspace = booking.room.workspace
-    _send(
+    _to_visitor(
         booking,
-        to=[booking.email],
         template="booking_received",
-        kind="booking-received",
-        subject=_("Votre demande de réservation à %s") % workspace.name,
+        subject=gettext_noop("Votre demande de réservation à %s"),
     )
     with translation.override(settings.LANGUAGE_CODE):  # the place reads French
         _send(
@@ -185,17 +204,19 @@ def accept_booking(*, booking, by):
     booking.status = BookingStatus.ACCEPTED
     booking.decided_by, booking.decided_at = by, timezone.now()
     booking.save(update_fields=["status", "decided_by", "decided_at"])
-    domain = settings.SITE_URL.split("//")[-1].strip("/") or "passerelles"
-    attachment = ("reservation.ics", ics.booking_ics(booking, domain=domain).decode(), ics.MIMETYPE)
-    _send(
+    _to_visitor(
         booking,
-        to=[booking.email],
         template="booking_accepted",
-        kind="booking-accepted",
-        subject=_("Réservation confirmée : %s") % booking.room.workspace.name,
-        attachments=[attachment],
+        subject=gettext_noop("Réservation confirmée : %s"),
+        with_ics=True,
     )
     return booking
+
+
+def _ics_attachment(booking):
+    domain = settings.SITE_URL.split("//")[-1].strip("/") or "passerelles"
+    calendar = ics.booking_ics(booking, domain=domain, site_url=settings.SITE_URL.rstrip("/"))
+    return ("reservation.ics", calendar.decode(), ics.MIMETYPE)
 
 
 @transaction.atomic
@@ -208,11 +229,9 @@ def decline_booking(*, booking, by, reason):
     booking.decline_reason = reason.strip()[:500]
     booking.decided_by, booking.decided_at = by, timezone.now()
     booking.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
-    _send(
+    _to_visitor(
         booking,
-        to=[booking.email],
         template="booking_declined",
-        kind="booking-declined",
-        subject=_("Réservation non retenue : %s") % booking.room.workspace.name,
+        subject=gettext_noop("Réservation non retenue : %s"),
     )
     return booking

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.languages import interface_language
 from portal.ratelimit import is_rate_limited
 from repertoire.workspaces import agreement, hours, ics, services
 from repertoire.workspaces.availability import available_ids, places_page
@@ -177,6 +178,7 @@ def _submit(request, form):
             organisation=data["organisation"],
             purpose=data["purpose"],
             user=request.user,
+            language=interface_language(),
         )
     except ValidationError as error:
         for field, messages in error.message_dict.items():

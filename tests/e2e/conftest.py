@@ -6,7 +6,8 @@ API for journey tests (keep it stable, other suites rely on it):
 - ``page``: a fresh Playwright page per test, in its own browser context (locale fr-FR,
   no shared cookies, 10 s default timeout) whose base URL is the live server, so
   ``page.goto("/comptes/login/")`` works (``live_server.url + "/…"`` too);
-- ``live_server``: pytest-django's live server. Every ``e2e`` test runs on a transactional
+- ``live_server``: pytest-django's live server, serving one request at a time on SQLite (see
+  ``live_server`` below). Every ``e2e`` test runs on a transactional
   database restored to the migrated state (groups, HomePage, default Site), see
   ``pytest_collection_modifyitems`` below; create your own rows with the factories;
 - ``tests.e2e.axe.assert_accessible(page)``: runs axe-core on the current page and fails with
@@ -19,11 +20,17 @@ browsers here: never call ``playwright install``.
 """
 
 import os
+import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -141,6 +148,72 @@ def pytest_sessionfinish(session):
 def browser():
     """The shared Chromium (started on first use, see `_Chromium`)."""
     return _CHROMIUM.get()
+
+
+def _one_request_at_a_time(application, lock, environ, start_response):
+    """Run `application` for one request under `lock`, its body read and closed inside it
+    (Django's `request_finished` and any streamed queryset run before the next request)."""
+    if environ.get("PATH_INFO", "").startswith(settings.STATIC_URL):
+        return application(environ, start_response)  # files only: no database
+    with lock:
+        result = application(environ, start_response)
+        try:
+            return [b"".join(result)]
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+
+
+class _SerialWSGIServer(ThreadedWSGIServer):
+    """Still one thread per connection (Chromium keeps several open, and a single-threaded
+    server would wait on an idle one), but Django handles one request at a time."""
+
+    def set_app(self, application):
+        super().set_app(partial(_one_request_at_a_time, application, threading.Lock()))
+
+
+class _SerialLiveServerThread(LiveServerThread):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if connections["default"].vendor == "sqlite":
+            self.server_class = _SerialWSGIServer
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, except that on SQLite Django handles one request at a
+    time.
+
+    Django's live server runs each request in a thread of its own, on the in-memory test
+    database. When the database existed before the server started (a full run: earlier
+    tests set it up), every thread shares the test's one SQLite connection object; when
+    the server came first (e2e files alone), each thread opens its own connection to the
+    in-memory database through SQLite's shared cache, which locks whole tables and never
+    waits. Either way two requests at once fail: "bad parameter or other API misuse",
+    "database table is locked" (500, or 400 when the session cannot be saved), or a read
+    that finds no session (the login page). A browser sends requests together: leaving a
+    Wagtail edit page sends the editing session's release beacon (a write) while the next
+    admin page fetches `/admin/sprite/` and `/admin/jsi18n/`, and Wagtail's icon loader
+    writes whatever the sprite request was answered (our 500 page, the login page) into
+    the admin page: the "site layout inside an admin page" met on CI (2026-11-29, the
+    sprite's 500 is in that run's log). PostgreSQL waits for its locks: nothing changes.
+    The test's own ORM calls are not serialised: make them once the page is settled
+    (`Visit.checked` waits for it), not while the browser is still loading.
+    """
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    stock = server.thread
+    server.thread = _SerialLiveServerThread(
+        stock.host, stock.static_handler, stock.connections_override, stock.port
+    )
+    server.thread.daemon = True
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

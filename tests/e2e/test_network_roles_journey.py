@@ -125,13 +125,6 @@ def visitor_reads(visit, menu, link, text, *, keyword=None):
     assert text in visit.text()
 
 
-@pytest.mark.xfail(
-    reason="Intermittent on CI (2026-11-29, second run of the day, not reproduced locally): "
-    "right after a Wagtail workflow approval, axe met the site's own login layout inside the "
-    "admin page (two <main>, .skiplink, .narrow > p > a): a fetched admin fragment answered "
-    "with the login page. To investigate; the steps before and after pass.",
-    strict=False,
-)
 def test_network_roles_finish_their_tasks_on_the_demo(page, live_server):
     build_demo()
     visit = Visit(page)

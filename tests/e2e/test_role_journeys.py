@@ -83,13 +83,6 @@ def visitor_finds_the_offer(visit):
     assert page.locator("h1").inner_text() == OFFER
 
 
-@pytest.mark.xfail(
-    reason="Intermittent on CI (2026-11-29, second run of the day, not reproduced locally): "
-    "right after a Wagtail workflow approval, axe met the site's own login layout inside the "
-    "admin page (two <main>, .skiplink, .narrow > p > a): a fetched admin fragment answered "
-    "with the login page. To investigate; the steps before and after pass.",
-    strict=False,
-)
 def test_each_role_finishes_its_tasks_on_the_demo(page, live_server):
     build_demo()
     commune = Structure.objects.get(slug=GROCERY).commune

@@ -21,7 +21,7 @@ PUBLIC = re.compile(
     r"^(templates/(403|404|500)\.html|templates/(components|layouts|portal|repertoire|search)/"
     r"|templates/extranet/intake/|templates/extranet/emails/intake_confirmation|extranet/intake/|extranet/enums\.py|extranet/thematiques\.py"
     r"|portal/|repertoire/|search/"
-    r"|templates/cartemploi/(base|index|_card_item|card_detail|_contact_steps|observatory"
+    r"|templates/cartemploi/(base|index|_card_item|card_detail|_contact_steps|observatory|includes/event_companies"
     r"|_chart_table|_top_table|_cell)\.html"
     r"|cartemploi/(enums|filters|contact_steps|clustering|observatory)\.py|cartemploi/views/public\.py"
     r"|templates/extranet/pathways/(pathway_pdf|pathway_pdf_easy|includes/contact_card)\.html"

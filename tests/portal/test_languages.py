@@ -215,3 +215,42 @@ def test_a_date_frozen_into_a_public_copy_reads_as_a_date_in_each_language():
     with translation.override("en"):
         assert template.render(Context({"day": "2027-03-02"})) == "2 March 2027"
     assert template.render(Context({"day": "bientôt"})) == "bientôt"
+
+
+def test_event_pages_exist_in_english_with_the_organiser_s_words_marked_french(
+    client, english_home, settings
+):
+    from tests.repertoire.events.factories import EventFactory
+
+    settings.SITE_URL = "https://portail.example.fr"
+    event = EventFactory(title="Forum des métiers", description="Venez nombreux.")
+    listing = client.get("/en/evenements/")
+    html = listing.content.decode()
+    assert listing.status_code == 200 and _html_lang(listing) == "en"
+    assert "Network events" in html
+    assert f'<a href="/en/evenements/{event.slug}/" lang="fr">Forum des métiers</a>' in html
+    assert '<a href="/evenements/" hreflang="fr" lang="fr">Français</a>' in html
+    detail = client.get(f"/en/evenements/{event.slug}/")
+    html = detail.content.decode()
+    assert _html_lang(detail) == "en" and '<h1 lang="fr">Forum des métiers</h1>' in html
+    assert '<div class="event-description" lang="fr">' in html
+    assert "Venez nombreux" not in html.split("<body")[0]  # no French meta description
+    assert f'hreflang="fr" href="https://portail.example.fr/evenements/{event.slug}/"' in html
+    assert ">Register</button>" in html
+    french = client.get(f"/evenements/{event.slug}/").content.decode()
+    assert 'lang="fr">Forum' not in french
+    # The home page's next events, in English, link to the English pages.
+    home = client.get("/en/").content.decode()
+    assert "Upcoming events" in home and 'href="/en/evenements/"' in home
+    assert f'<a href="/en/evenements/{event.slug}/" lang="fr">' in home
+
+
+def test_sitemap_lists_events_in_both_languages(client, english_home):
+    from tests.repertoire.events.factories import EventFactory
+
+    slug = EventFactory().slug
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ("evenements/", f"evenements/{slug}/"):
+        assert f"<loc>http://localhost/en/{path}</loc>" in sitemap
+        assert f'hreflang="fr" href="http://localhost/{path}"' in sitemap
+        assert f'hreflang="en" href="http://localhost/en/{path}"' in sitemap

@@ -83,6 +83,20 @@ def test_paginate_past_the_end_gives_the_last_page(communes, raw):
     assert page.number == 3 and [c.name for c in page] == ["Bourg 6"]
 
 
+def test_paginate_with_a_kept_count_reads_the_rows_alone(communes, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        page = paginate(communes, "2", 3, total=7)
+        assert [c.name for c in page] == ["Bourg 3", "Bourg 4", "Bourg 5"]
+        assert page.paginator.num_pages == 3 and page.has_next()
+
+
+def test_paginate_never_trusts_a_kept_count_below_the_rows(communes):
+    """Rows written without signals (a bulk import) leave a kept count behind."""
+    page = paginate(communes, "3", 3, total=2)
+    assert [c.name for c in page] == ["Bourg 6"] and page.has_previous()
+    assert page.previous_page_number() == 2
+
+
 def test_paginate_distinct_queryset_counts_rows_once(communes):
     page = paginate(communes.distinct(), "1", 5)
     assert page.paginator.count == 7 and len(page.object_list) == 5
