@@ -77,7 +77,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("extranet", "0014_members_share_and_join"),
+        ("extranet", "0015_members_share_and_join"),
         ("portal", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),
