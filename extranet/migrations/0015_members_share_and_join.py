@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("extranet", "0013_news_editors"),
+        ("extranet", "0014_candidate_name_search_trigram"),
         ("repertoire", "0009_events"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
