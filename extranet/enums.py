@@ -28,3 +28,15 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("Export")
     SHARE = "share", _("Partage")
     ANONYMISE = "anonymise", _("Anonymisation")
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    REFUSED = "refused", _("Refusée")
+
+
+class SharedDocumentStatus(models.TextChoices):
+    PROPOSED = "proposed", _("En attente de validation")
+    PUBLISHED = "published", _("Publié")
+    REFUSED = "refused", _("Refusé")

@@ -133,6 +133,9 @@ CANDIDATES_RULE = "extranet.candidates.perms.can_view_candidates"
 PARTNER_RULE = "extranet.pathways.perms.can_write"
 OFFERS_RULE = "extranet.offers.perms.can_propose_offer"
 EVENTS_RULE = "extranet.events.perms.can_organise_events"
+JOIN_RULE = "extranet.perms.can_review_join_requests"
+SHARE_RULE = "extranet.perms.can_share_documents"
+REVIEW_DOCUMENTS_RULE = "extranet.perms.can_review_documents"
 
 
 def _menu_tasks(*, partner, admin, officer, network):
@@ -195,6 +198,20 @@ def _menu_tasks(*, partner, admin, officer, network):
         ("news", _("Actualités du réseau"), members, named("extranet:news_list"), 70),
         ("documents", _("Documents"), members, named("extranet:document_list"), 71),
         ("directory", _("Annuaire"), members, named("extranet:directory"), 72),
+        (
+            "join_requests",
+            _("Demandes d'adhésion"),
+            admin | {Role.STRUCTURE_MANAGER},
+            named("extranet:join_requests", JOIN_RULE),
+            73,
+        ),
+        (
+            "document_proposals",
+            _("Documents proposés"),
+            admin | {Role.EDITOR},
+            named("extranet:document_proposals", REVIEW_DOCUMENTS_RULE),
+            74,
+        ),
         ("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, 90),
     )
     return tuple(Task(key, label, who, url, order=order) for key, label, who, url, order in rows)
@@ -249,6 +266,13 @@ def _page_tasks(*, partner, admin, officer, network):
             menu="",
         ),
         Task("my_contact", _("Mes coordonnées"), partner, named("extranet:my_contact"), menu=""),
+        Task(
+            "document_share",
+            _("Partager un document"),
+            partner,
+            named("extranet:document_share", SHARE_RULE),
+            menu="",
+        ),
         Task(
             "event_create",
             _("Nouvel événement"),

@@ -45,3 +45,30 @@ def can_delete_own_account(user):
     if user.kind not in (AccountKind.YOUTH, AccountKind.COMPANY, AccountKind.PERSON):
         return False
     return not roles_of(user) - {Role.YOUTH, Role.COMPANY}
+
+
+def can_ask_to_join(user):
+    """A signed-in person outside the network (not a young person or a company, who have
+    their Cartemploi space) may ask to join a structure: the partner sign-up path."""
+    from portal.enums import AccountKind
+
+    if not user.is_authenticated or user.kind in (AccountKind.YOUTH, AccountKind.COMPANY):
+        return False
+    return not is_network_member(user)
+
+
+def can_review_join_requests(user):
+    """Structure managers decide on requests to their structures; the regional admin on all."""
+    return user.is_authenticated and has_role(user, Role.REGIONAL_ADMIN, Role.STRUCTURE_MANAGER)
+
+
+def can_share_documents(user):
+    """Members of a structure (and the network's staff) share documents with the network."""
+    return user.is_authenticated and has_role(
+        user, Role.STRUCTURE_MEMBER, Role.STRUCTURE_MANAGER, Role.REGIONAL_ADMIN, Role.EDITOR
+    )
+
+
+def can_review_documents(user):
+    """The network's editors (and the regional admin) publish or refuse shared documents."""
+    return user.is_authenticated and has_role(user, Role.EDITOR, Role.REGIONAL_ADMIN)

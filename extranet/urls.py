@@ -9,8 +9,10 @@ from extranet.candidates import stats as candidate_stats
 from extranet.candidates import views as candidates
 from extranet.directory import documents as network_documents
 from extranet.directory import news as network_news
+from extranet.directory import sharing as document_sharing
 from extranet.directory import views as directory
 from extranet.events import views as events
+from extranet.joining import views as joining
 from extranet.offers import views as partner_offers
 from extranet.pathways import views as pathways
 from extranet.referrals import actions as referral_actions
@@ -154,6 +156,22 @@ urlpatterns = [
     path("annuaire/mes-coordonnees/", directory.my_contact, name="my_contact"),
     path("annuaire/<slug:slug>/", directory.directory_structure, name="directory_structure"),
     path("documents/", network_documents.document_list, name="document_list"),
+    path("documents/partager/", document_sharing.document_share, name="document_share"),
+    path("documents/propositions/", document_sharing.document_proposals, name="document_proposals"),
+    path(
+        "documents/propositions/<int:pk>/",
+        document_sharing.document_review,
+        name="document_review",
+    ),
+    path(
+        "documents/propositions/<int:pk>/fichier/",
+        document_sharing.proposal_download,
+        name="proposal_download",
+    ),
     path("documents/<slug:key>/", network_documents.document_download, name="document_download"),
     path("actualites/", network_news.news_list, name="news_list"),
+    # --- Partner sign-up: join requests ----------------------------------------------------
+    path("rejoindre/", joining.join, name="join"),
+    path("adhesions/", joining.join_requests, name="join_requests"),
+    path("adhesions/<int:pk>/", joining.join_request_decide, name="join_request_decide"),
 ]

@@ -13,7 +13,14 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from extranet.admin_helpers import RegionalAdminReadOnlyHelper
 from extranet.directory.documents import guard_wagtail_serve
-from extranet.models import AuditEvent, Membership, NewsItem, WelcomePole
+from extranet.models import (
+    AuditEvent,
+    JoinRequest,
+    Membership,
+    NewsItem,
+    SharedDocument,
+    WelcomePole,
+)
 from extranet.privacy.admin_views import menu_item as privacy_menu_item
 from extranet.privacy.admin_views import subject_request
 
@@ -45,12 +52,45 @@ class AuditEventAdmin(ModelAdmin):
     list_per_page = 50
 
 
+class JoinRequestAdmin(ModelAdmin):
+    """Join requests, read here; accepted or refused in the extranet (which notifies)."""
+
+    model = JoinRequest
+    menu_icon = "user"
+    permission_helper_class = RegionalAdminReadOnlyHelper
+    inspect_view_enabled = True
+    list_display = ("user", "structure", "status", "created_at", "decided_by")
+    list_filter = ("status",)
+    search_fields = ("user__email", "user__last_name", "structure__name")
+    list_select_related = ("user", "structure", "decided_by")
+
+
+class SharedDocumentAdmin(ModelAdmin):
+    """Who shared which document, and what the editors decided (decided in the extranet)."""
+
+    model = SharedDocument
+    menu_icon = "doc-full"
+    permission_helper_class = RegionalAdminReadOnlyHelper
+    inspect_view_enabled = True
+    inspect_view_fields_exclude = ["file"]
+    list_display = ("title", "shared_by", "structure", "status", "created_at")
+    list_filter = ("status",)
+    search_fields = ("title",)
+    list_select_related = ("shared_by", "structure")
+
+
 @modeladmin_register
 class NetworkGroup(ModelAdminGroup):
     menu_label = _("Réseau")
     menu_icon = "group"
     menu_order = 250
-    items = (MembershipAdmin, WelcomePoleAdmin, AuditEventAdmin)
+    items = (
+        MembershipAdmin,
+        JoinRequestAdmin,
+        SharedDocumentAdmin,
+        WelcomePoleAdmin,
+        AuditEventAdmin,
+    )
 
 
 class NewsItemViewSet(SnippetViewSet):

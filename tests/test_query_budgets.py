@@ -20,14 +20,22 @@ from django.utils import timezone
 
 from cartemploi.models import FairCompany, PublicCard
 from extranet import demo
-from extranet.models import Candidate, Membership, Referral, WelcomePole
+from extranet.demo.members import NEWCOMER
+from extranet.models import (
+    Candidate,
+    JoinRequest,
+    Membership,
+    Referral,
+    SharedDocument,
+    WelcomePole,
+)
 from portal.languages import originals
 from portal.models import Commune, OfferIndexPage, User
 from repertoire.demo.events import JOB_FAIR
 from repertoire.models import Booking, Event, Structure, Workspace
 from tests.extranet.factories import CandidateFactory, ReferralFactory
 from tests.extranet.test_seed_demo import demo_communes  # noqa: F401  (fixture)
-from tests.portal.factories import offer
+from tests.portal.factories import UserFactory, offer
 from tests.repertoire.events.factories import EventFactory, RegistrationFactory
 from tests.repertoire.factories import StructureFactory
 from tests.repertoire.workspaces.factories import BookingFactory, RoomFactory
@@ -82,6 +90,20 @@ def reachable(client, start):
     return sorted(link for link in links if not link.endswith(NOT_PAGES))
 
 
+def deeper_pages():
+    """(account, URL) of the pages one click past the start page's links: deciding on a join
+    request or a proposed document, sharing one, and the newcomer's join page."""
+    domain = demo.DEMO_EMAIL_DOMAIN
+    request = JoinRequest.objects.filter(status="pending").order_by("pk").first()
+    proposal = SharedDocument.objects.filter(status="proposed").order_by("pk").first()
+    return [
+        (f"membre@{domain}", "/extranet/documents/partager/"),
+        (f"responsable@{domain}", f"/extranet/adhesions/{request.pk}/"),
+        (f"editeur@{domain}", f"/extranet/documents/propositions/{proposal.pk}/"),
+        (NEWCOMER, "/extranet/rejoindre/?q=%C3%A9picerie"),
+    ]
+
+
 def measure():
     costs = {}
     anonymous = Client(raise_request_exception=False)
@@ -93,6 +115,10 @@ def measure():
         client.force_login(user)
         for url in reachable(client, start_page(user)):
             costs[account.email, url] = cost(client, url)
+    for email, url in deeper_pages():
+        client = Client(raise_request_exception=False)
+        client.force_login(User.objects.get(email=email))
+        costs[email, url] = cost(client, url)
     return costs
 
 
@@ -121,6 +147,17 @@ def grow_tenfold():
         offer(parent=index, commune=communes[0])
     grow_workspaces()
     grow_events()
+    grow_members_requests(manager.structure, member)
+
+
+def grow_members_requests(structure, member):
+    """Nine more join requests to the épicerie, nine more documents waiting for the editors."""
+    for _ in range(JoinRequest.objects.count() * 9):
+        JoinRequest.objects.create(user=UserFactory(kind="person"), structure=structure)
+    for number in range(SharedDocument.objects.count() * 9):
+        SharedDocument.objects.create(
+            title=f"Document proposé {number}", shared_by=member.user, structure=member.structure
+        )
 
 
 def grow_workspaces():

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from extranet.demo.candidates import seed_candidates_demo
 from extranet.demo.coordination import seed_referrals_demo
+from extranet.demo.members import seed_members_demo
 from extranet.enums import MembershipRole, Role
 from extranet.models import Membership, WelcomePole
 from extranet.roles import ADVISOR_GROUP, REGIONAL_ADMIN_GROUP
@@ -63,6 +64,7 @@ def register_steps():
         seed_events_demo,
         seed_referrals_demo,
         seed_candidates_demo,
+        seed_members_demo,
         seed_english_demo,
         seed_fiche_languages,
     ):

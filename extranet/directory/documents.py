@@ -28,7 +28,7 @@ def network_documents():
     return (
         get_document_model()
         .objects.filter(collection__in=network_collections())
-        .select_related("collection")
+        .select_related("collection", "shared")
         .order_by("-created_at")
     )
 

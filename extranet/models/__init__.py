@@ -12,7 +12,8 @@ from extranet.candidates.models import (
     SavedCandidateFilter,
     StatusChange,
 )
-from extranet.directory.models import NewsItem
+from extranet.directory.models import NewsItem, SharedDocument
+from extranet.joining.models import JoinRequest
 from extranet.pathways.models import Pathway, PathwayContact, PathwayStep
 from extranet.referrals.models import (
     Referral,
@@ -30,6 +31,7 @@ __all__ = [
     "Candidate",
     "CandidateContact",
     "CandidateShare",
+    "JoinRequest",
     "Membership",
     "NewsItem",
     "OfferMatch",
@@ -42,6 +44,7 @@ __all__ = [
     "ReferralEvent",
     "ReferralReception",
     "SavedCandidateFilter",
+    "SharedDocument",
     "StatusChange",
     "WelcomePole",
 ]

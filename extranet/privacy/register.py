@@ -187,6 +187,11 @@ REGISTER = {
         **technical("id", "user", "structure", "role", "is_active", "created_at"),
         "job_title": ID,
     },
+    "extranet.JoinRequest": {
+        **technical("id", "user", "structure", "status", "decided_by", "decided_at", "created_at"),
+        "message": FT,
+        "refusal_reason": FT,
+    },
     "cartemploi.YouthProfile": {
         **technical(
             "id",
@@ -381,6 +386,7 @@ NOT_PERSONAL = {
     "repertoire.Event": _("contact public d'un événement, publié par sa structure"),
     "extranet.ReferralReception": _("adresse de réception d'une structure"),
     "extranet.NewsItem": _("actualité signée par un membre"),
+    "extranet.SharedDocument": _("document partagé avec le réseau, signé par un membre"),
     "extranet.WelcomePole": _("pôle d'accueil et ses agent·es"),
     "cartemploi.JobOffer": _("offre d'une entreprise, validée par un·e conseiller·e"),
 }

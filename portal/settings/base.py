@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.users_apps.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -240,6 +240,7 @@ PASSERELLES_EXTRANET_GATE = "extranet.perms.can_access_extranet"
 PASSERELLES_ACCOUNT_SPACES = [
     (_("Extranet"), "extranet:dashboard", PASSERELLES_EXTRANET_GATE),
     (_("Mon espace Cartemploi"), "cartemploi:my_space", "cartemploi.perms.has_own_space"),
+    (_("Rejoindre une structure"), "extranet:join", "extranet.perms.can_ask_to_join"),
 ]
 # Who reads the e-mail outbox in the admin (messages hold personal data): the regional admin.
 PASSERELLES_OUTBOX_READERS = "extranet.perms.can_view_audit_log"
@@ -483,6 +484,8 @@ REFERRAL_REMIND_AFTER_DAYS = env.int("REFERRAL_REMIND_AFTER_DAYS", default=3)
 REFERRAL_EXPIRE_AFTER_DAYS = env.int("REFERRAL_EXPIRE_AFTER_DAYS", default=30)
 # The Wagtail collection whose documents are shared with network members only.
 NETWORK_DOCUMENTS_COLLECTION = "Documents du réseau"
+# A document a member shares waits for the network's editors before the others see it.
+NETWORK_DOCUMENTS_MODERATED = env.bool("NETWORK_DOCUMENTS_MODERATED", default=True)
 
 # --- Personal data retention -------------------------------------------------------------
 # The rules live in `retention.py` (one per kind of record, CNIL délibération 2023-095).

@@ -59,12 +59,13 @@ def test_the_header_links_each_role_to_a_space_it_opens(client, request, role, s
         assert client.get(url, follow=True).status_code == 200, url
 
 
-def test_someone_with_no_space_gets_no_space_link(client, stranger):
+def test_someone_with_no_space_is_offered_to_join_a_structure(client, stranger):
     client.force_login(stranger)
 
     links = header_links(client)
 
-    assert [label for label, _url in links] == ["Mon compte"]
+    assert [label for label, _url in links] == ["Rejoindre une structure", "Mon compte"]
+    assert client.get(links[0][1]).status_code == 200
 
 
 def test_a_company_without_charter_nor_profile_is_told_both_and_where(client, company_user):

@@ -54,6 +54,13 @@ OBJECT_KIND = {
     "extranet:document_list": None,
     "extranet:document_download": "document",
     "extranet:news_list": None,
+    "extranet:document_share": None,
+    "extranet:document_proposals": None,
+    "extranet:document_review": "proposed_document",
+    "extranet:proposal_download": "proposed_document",
+    "extranet:join": None,
+    "extranet:join_requests": None,
+    "extranet:join_request_decide": "join_request",
     "extranet:booking_requests": None,
     "extranet:event_list": None,
     "extranet:event_create": None,
@@ -168,6 +175,17 @@ EXPECTED = {
             "event_list",
         )
     },
+    # Sharing a document: every network role; the editors and the admin decide on it.
+    "extranet:document_share": row("200"),
+    "extranet:document_proposals": row("403", admin="200", editor="200"),
+    **{
+        f"extranet:{name}": row(("403", "403"), admin=OBJECT, editor=OBJECT)
+        for name in ("document_review", "proposal_download")
+    },
+    # Joining a structure: for people outside the network; managers and the admin decide.
+    "extranet:join": row("403"),
+    "extranet:join_requests": row("403", admin="200", manager="200"),
+    "extranet:join_request_decide": row(("403", "403"), admin=OBJECT, manager=OBJECT),
     # Events: the members of the organising structure (editors belong to none).
     "extranet:event_create": row("200", editor="403"),
     **{f"extranet:{name}": row(OBJECT) for name in ("event_registrations", "registrations_export")},

@@ -17,7 +17,14 @@ from cartemploi.models import (
     YouthProfile,
 )
 from extranet.enums import Role
-from extranet.models import Candidate, Pathway, Referral, ReferralAttachment
+from extranet.models import (
+    Candidate,
+    JoinRequest,
+    Pathway,
+    Referral,
+    ReferralAttachment,
+    SharedDocument,
+)
 from repertoire.enums import StructureKind
 from repertoire.models import Booking, Event, EventRegistration, Structure, Workspace
 
@@ -164,6 +171,20 @@ def reviewed_companies(user, role):
     return CompanyProfile.objects.filter(territory(user, role))
 
 
+def join_requests(user, role):
+    """Pending requests to the structures one manages; all of them for the admin."""
+    if role not in (Role.REGIONAL_ADMIN, Role.STRUCTURE_MANAGER):
+        return JoinRequest.objects.none()
+    return JoinRequest.objects.reviewable_by(user).pending()
+
+
+def proposed_documents(user, role):
+    """Documents waiting for the editors: the editors' and the admin's to decide on."""
+    if role not in (Role.REGIONAL_ADMIN, Role.EDITOR):
+        return SharedDocument.objects.none()
+    return SharedDocument.objects.filter(status="proposed")
+
+
 # Each object kind: the rule above, and the URL keyword arguments naming one object.
 KINDS = {
     "candidate": (candidates, lambda obj: {"reference": obj.reference}),
@@ -194,6 +215,8 @@ KINDS = {
     "moderated_conversation": (moderated_conversations, lambda obj: {"pk": obj.pk}),
     "moderated_message": (moderated_messages, lambda obj: {"pk": obj.pk}),
     "review_youth": (reviewed_youths, lambda obj: {"kind": "jeune", "pk": obj.pk}),
+    "join_request": (join_requests, lambda obj: {"pk": obj.pk}),
+    "proposed_document": (proposed_documents, lambda obj: {"pk": obj.pk}),
 }
 
 MODELS = {
@@ -219,6 +242,8 @@ MODELS = {
     "moderated_conversation": Conversation,
     "moderated_message": Message,
     "review_youth": YouthProfile,
+    "join_request": JoinRequest,
+    "proposed_document": SharedDocument,
 }
 
 

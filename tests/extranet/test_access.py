@@ -1,4 +1,5 @@
-"""Every extranet URL is members-only: anonymous → login, non-members → 403."""
+"""Every extranet URL is members-only: anonymous → login, non-members → 403 (except the
+path to join a structure)."""
 
 import re
 
@@ -27,10 +28,14 @@ def test_anonymous_is_sent_to_login(client, url, db):
     assert response.url.startswith(reverse("account_login"))
 
 
+# The partner sign-up path: a person outside the network is offered to join a structure.
+OPEN_TO_NEWCOMERS = {"/extranet/": 302, "/extranet/rejoindre/": 200}
+
+
 @pytest.mark.parametrize("url", list(_extranet_urls()))
 def test_person_without_role_is_refused(client, stranger, url):
     client.force_login(stranger)
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == OPEN_TO_NEWCOMERS.get(url, 403)
 
 
 def test_member_sees_dashboard_with_their_structure(client, member):
