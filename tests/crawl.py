@@ -6,6 +6,7 @@ status, visible text and links. The role crawls (`tests/test_role_crawl.py`) and
 raw-value checks read what it records.
 """
 
+import csv
 import io
 import re
 from collections import deque
@@ -17,7 +18,7 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from extranet import demo
-from tests.portal.factories import CommuneFactory, DepartmentFactory, EpciFactory
+from portal.territories import COMMUNES_CSV, parse_communes, read_text, write_all
 
 DEPARTMENT_NAMES = {"19": "Corrèze", "23": "Creuse", "87": "Haute-Vienne"}
 # Where a signed-in person's work is: pages there are followed further.
@@ -30,13 +31,16 @@ TEXT_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 
 
 def create_demo_communes():
-    """Only the communes and EPCIs the demo is built on (not the whole reference file)."""
-    for code, name in DEPARTMENT_NAMES.items():
-        DepartmentFactory(code=code, name=name)
-    for code in demo.EPCI_CODES:
-        EpciFactory(code=code)
-    for code in demo.COMMUNE_CODES:
-        CommuneFactory(insee_code=code, department_id=code[:2], epci=None)
+    """The real communes of the demo's three départements (names, points, populations and
+    EPCIs from the reference file, ~1,200 rows, not all 35,000): the demo's offers sit on
+    the communes of the poles' EPCIs, as they do after `make demo`."""
+    _, text = read_text(COMMUNES_CSV)
+    header, *lines = text.splitlines(keepends=True)
+    kept = [line for line in lines if next(csv.reader([line]))[2] in DEPARTMENT_NAMES]
+    rows = parse_communes(COMMUNES_CSV, header + "".join(kept), set(DEPARTMENT_NAMES))
+    write_all(rows, DEPARTMENT_NAMES, progress=False, communes_sha="", departments_sha="")
+    assert {row.insee_code for row in rows} >= demo.COMMUNE_CODES
+    assert {row.epci_code for row in rows} >= demo.EPCI_CODES
 
 
 def build_demo():
