@@ -20,6 +20,12 @@ def interface_language():
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def french_free_text():
+    """ "fr" when the interface is in another language, else "": the `lang` of text only
+    written in French (an event's title, a place's name) shown in a map's pop-up."""
+    return "" if interface_language() == "fr" else "fr"
+
+
 # The language a person reads their e-mails in, stored with what they asked for (an event
 # registration, a booking request): the language of the address they used.
 PERSON_LANGUAGES = [("fr", _("français")), ("en", _("anglais"))]

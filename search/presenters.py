@@ -66,12 +66,22 @@ def page_links(params, result):
 
 
 def map_markers(hits):
-    """The map twin of the list: the same hits, those that have a point."""
+    """The map twin of the list: the same hits, those that have a point. Titles are indexed
+    in French: `lang` says so when the interface is in another language."""
+    lang = indexed_language_if_other()
     return [
         {"lat": h.point[0], "lon": h.point[1], "title": h.title, "url": h.url, "rank": index}
+        | ({"lang": lang} if lang else {})
         for index, h in enumerate(hits, start=1)
         if h.point
     ]
+
+
+def indexed_language_if_other():
+    """ "fr" (the language documents are indexed in) when the interface shows another, else
+    "" — the `lang` of indexed text shown on the page."""
+    indexed = settings.LANGUAGE_CODE.split("-")[0]
+    return indexed if (get_language() or indexed).split("-")[0] != indexed else ""
 
 
 def label_hits(hits):
@@ -87,11 +97,10 @@ def localise_hits(hits):
     `SEARCH_SHOWN_URLS`); `hit.url_lang` tells the other language of an address left as
     indexed (French), for `hreflang`."""
     shown = import_string(settings.SEARCH_SHOWN_URLS)([h.url for h in hits if h.url])
-    indexed = settings.LANGUAGE_CODE.split("-")[0]
-    other = (get_language() or indexed).split("-")[0] != indexed
+    lang = indexed_language_if_other()
     for hit in hits:
         translated = shown.get(hit.url)
-        hit.url_lang = indexed if other and not translated else ""
+        hit.url_lang = lang if not translated else ""
         hit.url = translated or hit.url
     return hits
 

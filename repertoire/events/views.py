@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.languages import interface_language
+from portal.languages import french_free_text, interface_language
 from portal.pagination import paginate
 from portal.ratelimit import is_rate_limited
 from repertoire.events import extensions, ics, services
@@ -37,6 +37,7 @@ def markers_of(events):
             "lat": event.point[0],
             "lon": event.point[1],
             "url": event.get_absolute_url(),
+            "lang": french_free_text(),
         }
         for rank, event in enumerate(events, start=1)
         if event.point

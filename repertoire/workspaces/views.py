@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.languages import interface_language
+from portal.languages import french_free_text, interface_language
 from portal.ratelimit import is_rate_limited
 from repertoire.workspaces import agreement, hours, ics, services
 from repertoire.workspaces.availability import available_ids, places_page
@@ -61,6 +61,7 @@ def network(request):
                         "lat": place.point[0],
                         "lon": place.point[1],
                         "url": place_url(place),
+                        "lang": french_free_text(),
                     }
                 )
     query = request.GET.copy()

@@ -20,6 +20,7 @@
     var link = document.createElement("a");
     link.href = item.url;
     link.textContent = item.title;
+    if (item.lang) link.lang = item.lang; // French free text on a page in another language
     marker.bindPopup(link).addTo(map);
     bounds.push([item.lat, item.lon]);
   });

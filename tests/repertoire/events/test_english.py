@@ -68,3 +68,10 @@ def test_a_freed_place_is_announced_in_the_waiting_person_s_language(
     assert "A place has become free" in message.subject
     assert "Bonjour" not in message.body and "Hello Emma Jones," in message.body
     assert f"/en/evenements/inscription/{waiting.token}/annuler/" in message.body
+
+
+def test_map_pop_ups_mark_the_french_titles_on_english_pages(client):
+    EventFactory(title="Forum jeunes et entreprises")
+    french = client.get("/evenements/").context["markers"]
+    english = client.get("/en/evenements/").context["markers"]
+    assert [m["lang"] for m in french] == [""] and [m["lang"] for m in english] == ["fr"]
