@@ -57,3 +57,9 @@ def test_french_search_is_unchanged(client, found):
     assert f'<a href="/evenements/{found["event"].slug}/">' in html
     assert 'lang="fr"' not in html.split("<main")[1] and "hreflang" not in html.split("<main")[1]
     assert "Logement" in html and "Housing" not in html
+
+
+def test_the_english_repertoire_names_its_french_booklet_in_english(client, found):
+    html = client.get("/en/repertoire/themes/logement/").content.decode()
+    assert re.search(r'<html lang="en"', html)
+    assert re.search(r'livret/\?theme=logement" hreflang="fr">\s*“Housing” booklet', html)
