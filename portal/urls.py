@@ -104,6 +104,7 @@ if settings.DEBUG:
 
 # The public portal in French at unprefixed addresses and in English under /en/.
 urlpatterns += i18n_patterns(
+    path("plan-du-site/", views.site_plan, name="site_plan"),
     path("je-m-installe/", include("extranet.intake.urls")),
     path("", include("search.urls")),
     path("", include(public(wagtail_urls))),

@@ -55,6 +55,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@login_not_required
+@require_GET
+def site_plan(request):
+    """The human site plan (the footer's "Plan du site"): the menu's sections, the apps'
+    sections, search and sign-in, the legal pages — all from the cached site shell."""
+    return render(request, "portal/site_plan.html")
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -19,8 +19,10 @@ import pytest
 from django.core.handlers.base import BaseHandler
 from django.test import Client
 
-# No serialized rollback: nothing here needs the migrated rows (groups, pages, site).
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# The e2e default marker (transaction and serialized rollback, see conftest.py): without the
+# serialized rollback, the flush at the end left the next browser tests without the migrated
+# rows and their content types recreated twice.
+pytestmark = pytest.mark.e2e
 
 CSRF = "p" * 32  # a CSRF secret, sent back as its own (unmasked) token
 REQUESTS = [("POST", "/admin/editing-sessions/release/1/")] * 3

@@ -57,6 +57,12 @@ def test_visitor_reads_home_and_standard_page(page, live_server):
     assert page.get_by_role("heading", name="Trouver un logement", level=2).is_visible()
     assert_accessible(page)
 
+    page.locator("footer").get_by_role("link", name="Plan du site").click()  # the human plan
+    page.wait_for_url("**/plan-du-site/")
+    assert page.get_by_role("heading", name="Plan du site", level=1).is_visible()
+    assert page.locator("main").get_by_role("link", name="Événements").is_visible()
+    assert_accessible(page)
+
 
 def test_skip_link_is_first_tab_stop_and_moves_focus_to_content(page, live_server):
     page.goto("/")

@@ -157,3 +157,22 @@ def test_site_settings_are_cached_and_forgotten_when_they_change(client, home):
     settings.contact_email = "accueil@passerelles.localhost"
     settings.save()
     assertContains(client.get("/"), "accueil@passerelles.localhost")
+
+
+def test_the_footer_leads_to_a_human_site_plan_of_every_section(client, standard_page):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.legal_notice_page = standard_page
+    settings.save()
+    footer = client.get("/").content.decode().split('role="contentinfo"')[1]
+    assert '<a href="/plan-du-site/">Plan du site</a>' in footer
+    plan = client.get("/plan-du-site/")
+    assertContains(plan, "<h1>Plan du site</h1>", html=True)
+    assertContains(
+        plan, f'<a href="{standard_page.url}">Vivre en Creuse</a>', count=4, html=True
+    )  # menu, plan ×2, footer
+    assertContains(plan, "<p>Tout pour s&#x27;installer.</p>", html=True)  # its introduction
+    assertContains(plan, 'href="/evenements/"')  # an app's own section
+    assertContains(plan, 'href="/sitemap.xml" type="application/xml"')
+    english = client.get("/en/plan-du-site/").content.decode()
+    assert '<html lang="en"' in english and "<h1>Site map</h1>" in english
+    assert _queries(client, "/plan-du-site/") <= 6
