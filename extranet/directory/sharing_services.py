@@ -69,7 +69,11 @@ def share(*, user, structure, title, description, upload):
 
 
 def _locked(pk):
-    shared = SharedDocument.objects.select_for_update(of=("self",)).select_related("shared_by").get(pk=pk)
+    shared = (
+        SharedDocument.objects.select_for_update(of=("self",))
+        .select_related("shared_by")
+        .get(pk=pk)
+    )
     if shared.status != SharedDocumentStatus.PROPOSED:
         raise AlreadyDecided
     return shared
