@@ -138,146 +138,64 @@ SHARE_RULE = "extranet.perms.can_share_documents"
 REVIEW_DOCUMENTS_RULE = "extranet.perms.can_review_documents"
 
 
+def _task(key, label, who, url, rule=None, order=100, menu=EXTRANET):
+    """A task from a row: `url` is a URL name (opened to those `rule` lets in) or a
+    `user -> URL` function; a 3-tuple url `(name, args)` carries reverse arguments."""
+    if callable(url):
+        return Task(key, label, who, url, menu=menu, order=order)
+    name, args = url if isinstance(url, tuple) else (url, ())
+    return Task(key, label, who, named(name, rule, args), menu=menu, order=order)
+
+
 def _menu_tasks(*, partner, admin, officer, network):
-    """The side menu's entries, in order: (key, label, who, url, order) rows."""
+    """The side menu's entries, in order: (key, label, who, url, rule, order) rows. Pages of
+    a structure only for its members (an editor or an advisor without one has no use of
+    them); bookings and events pages then say how a structure starts."""
     from django.utils.translation import gettext_lazy as _
 
     from extranet.enums import Role
 
-    staff, members = admin | officer, partner | admin
+    staff, members, editors = admin | officer, partner | admin, admin | {Role.EDITOR}
+    managers, proposers = admin | {Role.STRUCTURE_MANAGER}, partner | officer
+    cand, part, offers, x = CANDIDATES_RULE, PARTNER_RULE, OFFERS_RULE, "extranet:"
+    join, review = JOIN_RULE, REVIEW_DOCUMENTS_RULE
     rows = (
-        ("dashboard", _("Tableau de bord"), network, named("extranet:dashboard"), 10),
-        ("fiche", _("Notre fiche au répertoire"), partner, _fiche_url, 20),
-        (
-            "my_structures",
-            _("Mes structures"),
-            partner,
-            named("extranet:my_structures", PARTNER_RULE),
-            21,
-        ),
-        (
-            "candidates",
-            _("Candidats"),
-            staff,
-            named("extranet:candidate_list", CANDIDATES_RULE),
-            30,
-        ),
-        (
-            "candidate_stats",
-            _("Statistiques"),
-            staff,
-            named("extranet:candidate_stats", CANDIDATES_RULE),
-            31,
-        ),
-        ("referrals", _("Fiches de liaison"), members, named("extranet:referral_list"), 40),
-        (
-            "pathways",
-            _("Fiches parcours"),
-            partner,
-            named("extranet:pathway_list", PARTNER_RULE),
-            41,
-        ),
-        # Only for members of a structure (an editor or an advisor without one has no use of
-        # them); bookings and events pages then say how a structure starts.
-        (
-            "bookings",
-            _("Espaces et réservations"),
-            partner,
-            named("extranet:booking_requests", PARTNER_RULE),
-            45,
-        ),
-        ("events", _("Événements"), partner, named("extranet:event_list", PARTNER_RULE), 46),
-        (
-            "offers",
-            _("Proposer une offre"),
-            partner | officer,
-            named("extranet:offer_proposals", OFFERS_RULE),
-            50,
-        ),
-        ("search", _("Rechercher"), partner | staff, named("search:extranet"), 60),
-        ("news", _("Actualités du réseau"), members, named("extranet:news_list"), 70),
-        ("documents", _("Documents"), members, named("extranet:document_list"), 71),
-        ("directory", _("Annuaire"), members, named("extranet:directory"), 72),
-        (
-            "join_requests",
-            _("Demandes d'adhésion"),
-            admin | {Role.STRUCTURE_MANAGER},
-            named("extranet:join_requests", JOIN_RULE),
-            73,
-        ),
-        (
-            "document_proposals",
-            _("Documents proposés"),
-            admin | {Role.EDITOR},
-            named("extranet:document_proposals", REVIEW_DOCUMENTS_RULE),
-            74,
-        ),
-        ("admin", _("Administration du site"), admin | {Role.EDITOR}, _admin_url, 90),
-    )
-    return tuple(Task(key, label, who, url, order=order) for key, label, who, url, order in rows)
+        ("dashboard", _("Tableau de bord"), network, x + "dashboard", None, 10),
+        ("fiche", _("Notre fiche au répertoire"), partner, _fiche_url, None, 20),
+        ("my_structures", _("Mes structures"), partner, x + "my_structures", part, 21),
+        ("candidates", _("Candidats"), staff, x + "candidate_list", cand, 30),
+        ("candidate_stats", _("Statistiques"), staff, x + "candidate_stats", cand, 31),
+        ("referrals", _("Fiches de liaison"), members, x + "referral_list", None, 40),
+        ("pathways", _("Fiches parcours"), partner, x + "pathway_list", part, 41),
+        ("bookings", _("Espaces et réservations"), partner, x + "booking_requests", part, 45),
+        ("events", _("Événements"), partner, x + "event_list", part, 46),
+        ("offers", _("Proposer une offre"), proposers, x + "offer_proposals", offers, 50),
+        ("search", _("Rechercher"), partner | staff, "search:extranet", None, 60),
+        ("news", _("Actualités du réseau"), members, x + "news_list", None, 70),
+        ("documents", _("Documents"), members, x + "document_list", None, 71),
+        ("directory", _("Annuaire"), members, x + "directory", None, 72),
+        ("join_requests", _("Demandes d'adhésion"), managers, x + "join_requests", join, 73),
+        ("document_proposals", _("Documents proposés"), editors, x + "document_proposals", review, 74),  # noqa: E501
+        ("admin", _("Administration du site"), editors, _admin_url, None, 90),
+    )  # fmt: skip
+    return tuple(_task(*row[:5], order=row[5]) for row in rows)
 
 
 def _page_tasks(*, partner, admin, officer, network):
     """Tasks done from the pages above (a button, a link in a list), not the menu."""
     from django.utils.translation import gettext_lazy as _
 
-    candidates, partner_rule, offers = CANDIDATES_RULE, PARTNER_RULE, OFFERS_RULE
-    return (
-        Task(
-            "candidate_create",
-            _("Nouveau candidat"),
-            officer,
-            named("extranet:candidate_create", candidates),
-            menu="",
-        ),
-        Task(
-            "candidate_export",
-            _("Exporter les candidats"),
-            admin | officer,
-            named("extranet:candidate_export", candidates, ["csv"]),
-            menu="",
-        ),
-        Task(
-            "referral_create",
-            _("Nouvelle fiche de liaison"),
-            partner,
-            named("extranet:referral_create", partner_rule),
-            menu="",
-        ),
-        Task(
-            "referral_stats",
-            _("Statistiques des orientations"),
-            admin,
-            named("extranet:referral_stats"),
-            menu="",
-        ),
-        Task(
-            "pathway_create",
-            _("Nouvelle fiche parcours"),
-            partner,
-            named("extranet:pathway_create", partner_rule),
-            menu="",
-        ),
-        Task(
-            "offer_propose",
-            _("Nouvelle proposition d'offre"),
-            partner | officer,
-            named("extranet:offer_propose", offers),
-            menu="",
-        ),
-        Task("my_contact", _("Mes coordonnées"), partner, named("extranet:my_contact"), menu=""),
-        Task(
-            "document_share",
-            _("Partager un document"),
-            partner,
-            named("extranet:document_share", SHARE_RULE),
-            menu="",
-        ),
-        Task(
-            "event_create",
-            _("Nouvel événement"),
-            partner,
-            named("extranet:event_create", EVENTS_RULE),
-            menu="",
-        ),
-    )
+    cand, part, offers, x = CANDIDATES_RULE, PARTNER_RULE, OFFERS_RULE, "extranet:"
+    export, staff, proposers = (x + "candidate_export", ["csv"]), admin | officer, partner | officer
+    rows = (
+        ("candidate_create", _("Nouveau candidat"), officer, x + "candidate_create", cand),
+        ("candidate_export", _("Exporter les candidats"), staff, export, cand),
+        ("referral_create", _("Nouvelle fiche de liaison"), partner, x + "referral_create", part),
+        ("referral_stats", _("Statistiques des orientations"), admin, x + "referral_stats", None),
+        ("pathway_create", _("Nouvelle fiche parcours"), partner, x + "pathway_create", part),
+        ("offer_propose", _("Nouvelle proposition d'offre"), proposers, x + "offer_propose", offers),  # noqa: E501
+        ("my_contact", _("Mes coordonnées"), partner, x + "my_contact", None),
+        ("document_share", _("Partager un document"), partner, x + "document_share", SHARE_RULE),
+        ("event_create", _("Nouvel événement"), partner, x + "event_create", EVENTS_RULE),
+    )  # fmt: skip
+    return tuple(_task(*row, menu="") for row in rows)
